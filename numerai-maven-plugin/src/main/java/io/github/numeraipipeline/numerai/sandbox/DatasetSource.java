@@ -1,0 +1,19 @@
+package io.github.numeraipipeline.numerai.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** The dataset files the sandbox serves, made when first asked for. */
+public interface DatasetSource {
+
+    /** Every file, as {@code "<version>/<file>"}, in the order {@code listDatasets} returns them. */
+    List<String> files();
+
+    /** The file on disk, made first if need be; null when there is no such file. */
+    Path file(String name) throws IOException;
+
+    /** The ids of the live file of a version: the universe that {@code create_submission} checks against. */
+    Set<String> liveIds(String version) throws IOException;
+}

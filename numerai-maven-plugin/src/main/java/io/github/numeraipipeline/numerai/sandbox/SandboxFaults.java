@@ -1,0 +1,95 @@
+package io.github.numeraipipeline.numerai.sandbox;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Faults a test switches on to see the client survive what a real API and a real storage bucket do now and then.
+ * Each fault applies to the next {@code times} matching requests, then the sandbox behaves again.
+ */
+public final class SandboxFaults {
+    final Countdown graphQlStatus = new Countdown();
+    final Countdown graphQlRateLimit = new Countdown();
+    final Countdown graphQlSlow = new Countdown();
+    final Countdown graphQlDrop = new Countdown();
+    final Countdown downloadStatus = new Countdown();
+    final Countdown downloadTruncate = new Countdown();
+    final Countdown uploadStatus = new Countdown();
+    final Countdown createFailsBeforeRecording = new Countdown();
+    final Countdown createAnswerLost = new Countdown();
+
+    /** The next GraphQL calls answer with an HTTP error such as 502 or 503, as a load balancer would. */
+    public SandboxFaults failGraphQl(int times, int status) {
+        graphQlStatus.arm(times, status);
+        return this;
+    }
+
+    /** The next GraphQL calls answer 429 with {@code Retry-After} in whole seconds. */
+    public SandboxFaults rateLimitGraphQl(int times, Duration retryAfter) {
+        graphQlRateLimit.arm(times, retryAfter.toSeconds());
+        return this;
+    }
+
+    /** The next GraphQL calls are answered only after {@code delay}, to trip the client's response timeout. */
+    public SandboxFaults delayGraphQl(int times, Duration delay) {
+        graphQlSlow.arm(times, delay.toMillis());
+        return this;
+    }
+
+    /** The next GraphQL calls get their connection closed without an answer. */
+    public SandboxFaults dropGraphQl(int times) {
+        graphQlDrop.arm(times, 0);
+        return this;
+    }
+
+    /** The next dataset downloads answer with an HTTP error. */
+    public SandboxFaults failDownloads(int times, int status) {
+        downloadStatus.arm(times, status);
+        return this;
+    }
+
+    /** The next dataset downloads announce the full length, send half the bytes and close the connection. */
+    public SandboxFaults truncateDownloads(int times) {
+        downloadTruncate.arm(times, 0);
+        return this;
+    }
+
+    /** The next predictions uploads (PUT) answer with an HTTP error and store nothing. */
+    public SandboxFaults failUploads(int times, int status) {
+        uploadStatus.arm(times, status);
+        return this;
+    }
+
+    /** The next {@code create_submission} calls fail with HTTP 500 before anything is recorded. */
+    public SandboxFaults failCreateBeforeRecording(int times) {
+        createFailsBeforeRecording.arm(times, 500);
+        return this;
+    }
+
+    /** The next {@code create_submission} calls are recorded, but their answer never reaches the client. */
+    public SandboxFaults loseCreateAnswers(int times) {
+        createAnswerLost.arm(times, 0);
+        return this;
+    }
+
+    /** A fault that fires for a number of requests, carrying one value (a status, seconds, milliseconds). */
+    static final class Countdown {
+        private final AtomicInteger remaining = new AtomicInteger();
+        private final AtomicReference<Long> value = new AtomicReference<>(0L);
+
+        void arm(int times, long value) {
+            this.value.set(value);
+            remaining.set(times);
+        }
+
+        /** Whether the fault fires for this request; each firing uses up one. */
+        boolean fire() {
+            return remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        }
+
+        long value() {
+            return value.get();
+        }
+    }
+}

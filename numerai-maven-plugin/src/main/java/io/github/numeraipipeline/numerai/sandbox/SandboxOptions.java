@@ -1,0 +1,49 @@
+package io.github.numeraipipeline.numerai.sandbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the sandbox tournament is set up.
+ *
+ * @param port          port on 127.0.0.1; 0 picks a free one
+ * @param roundOpensIn  how long after start the current round opens (zero or negative: it is open already);
+ *                      null: between rounds for as long as the sandbox runs
+ * @param roundWindow   how long a round takes submissions once open (Numerai: about an hour)
+ * @param roundNumber   the current round's number
+ * @param models        the account's model names; each gets a model id
+ */
+public record SandboxOptions(int port, Duration roundOpensIn, Duration roundWindow, int roundNumber,
+                             List<String> models) {
+
+    /** The sandbox account's keys: public, since the sandbox holds nothing worth protecting. */
+    public static final String PUBLIC_ID = "SANDBOX_PUBLIC_ID";
+    public static final String SECRET_KEY = "SANDBOX_SECRET_KEY";
+
+    public SandboxOptions {
+        Objects.requireNonNull(roundWindow, "roundWindow");
+        models = List.copyOf(models);
+    }
+
+    /** An open round (opened a minute ago, an hour to go) and the two models the repository ships. */
+    public static SandboxOptions defaults() {
+        return new SandboxOptions(0, Duration.ofMinutes(-1), Duration.ofHours(1), 1294, List.of("xgba", "xgbb"));
+    }
+
+    public SandboxOptions withPort(int port) {
+        return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, models);
+    }
+
+    public SandboxOptions withRoundOpensIn(Duration opensIn) {
+        return new SandboxOptions(port, opensIn, roundWindow, roundNumber, models);
+    }
+
+    public SandboxOptions withRoundWindow(Duration window) {
+        return new SandboxOptions(port, roundOpensIn, window, roundNumber, models);
+    }
+
+    public SandboxOptions withModels(List<String> names) {
+        return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, names);
+    }
+}

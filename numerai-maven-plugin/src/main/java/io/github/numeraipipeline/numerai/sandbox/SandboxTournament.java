@@ -1,0 +1,282 @@
+package io.github.numeraipipeline.numerai.sandbox;
+
+import io.github.numeraipipeline.numerai.sandbox.GraphQlDocument.Field;
+import io.github.numeraipipeline.numerai.submission.SubmissionChecks;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/**
+ * The tournament behind the sandbox's GraphQL endpoint: one account with models, a current round whose window
+ * opens and closes on the clock, datasets, uploads and submissions. Answers are built as Numerai builds them:
+ * only the fields asked for, errors with Numerai's messages.
+ */
+final class SandboxTournament {
+    static final String SESSION_INVALID = "Your session is invalid or has expired.";
+    static final String ROUND_NOT_OPEN = "Current round not open for submissions";
+    private static final Set<String> AUTHENTICATED = Set.of("account", "model", "submission_upload_auth",
+            "create_submission", "submissions", "setSubmissionWebhook");
+
+    /** A GraphQL error answered with HTTP 200, the way Numerai answers them. */
+    static final class GraphQlFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        GraphQlFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** A predictions file: announced by {@code submission_upload_auth}, filled by the PUT. */
+    record Upload(String modelId, String filename, byte[] bytes) {
+    }
+
+    /** A submission the sandbox recorded. */
+    record RecordedSubmission(String id, String modelId, String filename, Instant insertedAt, String triggerId,
+                              int round, boolean late, byte[] bytes) {
+    }
+
+    private final SandboxOptions options;
+    private final Clock clock;
+    private final DatasetSource datasets;
+    private final UrlSigner signer;
+    private final Instant opensAt;
+    private final Map<String, String> modelIds = new LinkedHashMap<>();
+    private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+    private final List<RecordedSubmission> submissions = new CopyOnWriteArrayList<>();
+
+    SandboxTournament(SandboxOptions options, Clock clock, DatasetSource datasets, UrlSigner signer) {
+        this.options = options;
+        this.clock = clock;
+        this.datasets = datasets;
+        this.signer = signer;
+        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        this.opensAt = options.roundOpensIn() == null ? null : start.plus(options.roundOpensIn());
+        for (String name : options.models()) {
+            modelIds.put(name, UUID.nameUUIDFromBytes(("sandbox-model:" + name).getBytes(StandardCharsets.UTF_8)).toString());
+        }
+    }
+
+    Map<String, String> modelIds() {
+        return Collections.unmodifiableMap(modelIds);
+    }
+
+    List<RecordedSubmission> submissions() {
+        return List.copyOf(submissions);
+    }
+
+    Map<String, Upload> uploads() {
+        return Collections.unmodifiableMap(uploads);
+    }
+
+    /** Resolves one operation; {@code base} is the server's own URL, for the signed URLs it hands out. */
+    Map<String, Object> execute(GraphQlDocument document, boolean authenticated, String base) throws GraphQlFailure {
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (Field field : document.fields()) {
+            if (AUTHENTICATED.contains(field.name()) && !authenticated) {
+                throw new GraphQlFailure(SESSION_INVALID);
+            }
+            Object value = switch (field.name()) {
+                case "rounds" -> rounds(field);
+                case "listDatasets" -> datasets.files();
+                case "dataset" -> dataset(field, base);
+                case "account" -> Map.of("models", models());
+                case "model" -> model(field);
+                case "submission_upload_auth" -> uploadAuth(field, base);
+                case "create_submission" -> createSubmission(field);
+                case "submissions" -> submissionsOf(field);
+                case "setSubmissionWebhook" -> "true";
+                default -> throw new GraphQlFailure("Cannot query field \"" + field.name() + "\" on type \""
+                        + (document.isMutation() ? "Mutation" : "Query") + "\".");
+            };
+            data.put(field.name(), select(value, field));
+        }
+        return data;
+    }
+
+    /** Stores the bytes PUT to an upload URL; false when nothing was announced under that name. */
+    boolean acceptUpload(String filename, byte[] bytes) {
+        return uploads.computeIfPresent(filename, (name, upload) -> new Upload(upload.modelId(), name, bytes)) != null;
+    }
+
+    private List<Map<String, Object>> rounds(Field field) throws GraphQlFailure {
+        Object number = field.arguments().get("number");
+        Instant now = clock.instant();
+        boolean current = number == null || ((Number) number).intValue() == 0;
+        if (current && (opensAt == null || now.isBefore(opensAt))) {
+            throw new GraphQlFailure(ROUND_NOT_OPEN);
+        }
+        if (opensAt == null || !current && ((Number) number).intValue() != options.roundNumber()) {
+            return List.of();
+        }
+        Map<String, Object> round = new LinkedHashMap<>();
+        round.put("id", UUID.nameUUIDFromBytes(("round:" + options.roundNumber()).getBytes(StandardCharsets.UTF_8)).toString());
+        round.put("tournament", 8);
+        round.put("number", options.roundNumber());
+        round.put("target", "main");
+        round.put("openTime", opensAt.toString());
+        round.put("closeStakingTime", closesAt().toString());
+        round.put("closeTime", closesAt().toString());
+        round.put("scoreTime", opensAt.plus(5, ChronoUnit.DAYS).toString());
+        round.put("resolveTime", opensAt.plus(32, ChronoUnit.DAYS).toString());
+        round.put("resolvedGeneral", false);
+        round.put("resolvedStaking", false);
+        round.put("payoutFactor", "1.0");
+        round.put("stakeThreshold", 0.1);
+        round.put("dataDatestamp", Integer.parseInt(opensAt.toString().substring(0, 10).replace("-", "")));
+        return List.of(round);
+    }
+
+    private Instant closesAt() {
+        return opensAt.plus(options.roundWindow());
+    }
+
+    private String dataset(Field field, String base) throws GraphQlFailure {
+        String filename = (String) field.arguments().get("filename");
+        if (!datasets.files().contains(filename)) {
+            throw new GraphQlFailure("Dataset not found: " + filename);
+        }
+        return signer.sign(base + "/datasets/" + filename);
+    }
+
+    private List<Map<String, Object>> models() {
+        List<Map<String, Object>> list = new ArrayList<>();
+        modelIds.forEach((name, id) -> list.add(Map.of("id", id, "name", name, "tournament", 8)));
+        return list;
+    }
+
+    private Map<String, Object> model(Field field) throws GraphQlFailure {
+        String id = ownModel(field.arguments().get("modelId"));
+        String name = modelIds.entrySet().stream().filter(e -> e.getValue().equals(id)).findFirst().orElseThrow().getKey();
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("id", id);
+        model.put("name", name);
+        model.put("submissions", submissionsOf(id));
+        return model;
+    }
+
+    private Map<String, Object> uploadAuth(Field field, String base) throws GraphQlFailure {
+        String modelId = ownModel(field.arguments().get("modelId"));
+        String serverName = "predictions-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + ".csv";
+        uploads.put(serverName, new Upload(modelId, serverName, null));
+        return Map.of("filename", serverName, "url", signer.sign(base + "/uploads/" + serverName));
+    }
+
+    private Map<String, Object> createSubmission(Field field) throws GraphQlFailure {
+        String filename = (String) field.arguments().get("filename");
+        String modelId = ownModel(field.arguments().get("modelId"));
+        Upload upload = filename == null ? null : uploads.get(filename);
+        if (upload == null || upload.bytes() == null) {
+            throw new GraphQlFailure("File not found: " + filename
+                    + ". Upload it to the URL from submission_upload_auth first.");
+        }
+        if (!upload.modelId().equals(modelId)) {
+            throw new GraphQlFailure("File " + filename + " was uploaded for another model");
+        }
+        try {
+            SubmissionChecks.check(new InputStreamReader(new ByteArrayInputStream(upload.bytes()), StandardCharsets.UTF_8),
+                    datasets.liveIds(liveVersion()));
+        } catch (SubmissionChecks.InvalidSubmission invalid) {
+            throw new GraphQlFailure(invalid.getMessage());
+        } catch (IOException e) {
+            throw new GraphQlFailure("Internal server error");
+        }
+        Instant now = clock.instant();
+        boolean late = opensAt == null || !now.isBefore(closesAt());
+        RecordedSubmission submission = new RecordedSubmission(UUID.randomUUID().toString(), modelId, filename,
+                now.truncatedTo(ChronoUnit.SECONDS), (String) field.arguments().get("triggerId"),
+                options.roundNumber(), late, upload.bytes());
+        submissions.add(submission);
+        return Map.of("id", submission.id());
+    }
+
+    /** The newest data version served: the one whose live ids a submission is checked against. */
+    private String liveVersion() {
+        return datasets.files().stream().filter(f -> f.endsWith("/live.parquet"))
+                .map(f -> f.substring(0, f.indexOf('/'))).reduce((a, b) -> b).orElse("v5.0");
+    }
+
+    private List<Map<String, Object>> submissionsOf(Field field) throws GraphQlFailure {
+        return submissionsOf(ownModel(field.arguments().get("modelId")));
+    }
+
+    private List<Map<String, Object>> submissionsOf(String modelId) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (RecordedSubmission s : submissions) {
+            if (s.modelId().equals(modelId)) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("id", s.id());
+                entry.put("filename", s.filename());
+                entry.put("insertedAt", s.insertedAt().toString());
+                entry.put("triggerId", s.triggerId());
+                entry.put("selected", s == lastOf(modelId));
+                entry.put("round", Map.of("number", s.round(), "tournament", 8));
+                list.add(entry);
+            }
+        }
+        return list;
+    }
+
+    private RecordedSubmission lastOf(String modelId) {
+        RecordedSubmission last = null;
+        for (RecordedSubmission s : submissions) {
+            if (s.modelId().equals(modelId)) {
+                last = s;
+            }
+        }
+        return last;
+    }
+
+    private String ownModel(Object modelId) throws GraphQlFailure {
+        if (modelId == null && modelIds.size() == 1) {
+            return modelIds.values().iterator().next();
+        }
+        if (modelId == null || !modelIds.containsValue(modelId)) {
+            throw new GraphQlFailure("Model not found: " + modelId + " is not a model of this account");
+        }
+        return (String) modelId;
+    }
+
+    /** Keeps only the fields the query selected, as a GraphQL server does; asks for no field that does not exist. */
+    @SuppressWarnings("unchecked")
+    private static Object select(Object value, Field field) throws GraphQlFailure {
+        if (field.selections().isEmpty() || value == null) {
+            return value;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            for (Object element : list) {
+                out.add(select(element, field));
+            }
+            return out;
+        }
+        Map<String, Object> object = (Map<String, Object>) value;
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Field selection : field.selections()) {
+            if (!object.containsKey(selection.name())) {
+                throw new GraphQlFailure("Cannot query field \"" + selection.name() + "\" on type \""
+                        + typeName(field.name()) + "\".");
+            }
+            out.put(selection.name(), select(object.get(selection.name()), selection));
+        }
+        return out;
+    }
+
+    private static String typeName(String field) {
+        Function<String, String> capital = s -> Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return capital.apply(field);
+    }
+}

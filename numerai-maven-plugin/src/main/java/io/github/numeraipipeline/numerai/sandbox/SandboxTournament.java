@@ -63,7 +63,8 @@ final class SandboxTournament {
         this.clock = clock;
         this.datasets = datasets;
         this.signer = signer;
-        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        // Whole seconds as Numerai's timestamps have them, rounded up so a round never opens earlier than asked.
+        Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         this.opensAt = options.roundOpensIn() == null ? null : start.plus(options.roundOpensIn());
         for (String name : options.models()) {
             modelIds.put(name, UUID.nameUUIDFromBytes(("sandbox-model:" + name).getBytes(StandardCharsets.UTF_8)).toString());

@@ -108,7 +108,7 @@ class NumeraiClientTest {
             connect(SandboxOptions.defaults().withRoundOpensIn(Duration.ofSeconds(1)), null);
 
             assertFalse(client.isRoundOpen(Instant.now()));
-            Thread.sleep(1500);
+            Thread.sleep(2100);
             assertTrue(client.isRoundOpen(Instant.now()));
         }
 

@@ -1,0 +1,171 @@
+package io.github.numeraipipeline.numerai.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.numeraipipeline.numerai.api.NumeraiApiException;
+import io.github.numeraipipeline.numerai.api.Round;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RoundWatcherTest {
+    private static final Instant NOON = Instant.parse("2026-11-28T12:00:00Z");
+    private static final Duration POLL = Duration.ofMinutes(10);
+
+    /** A clock that only moves when the watcher sleeps. */
+    private static final class SteppedClock extends Clock {
+        Instant now = NOON.minus(Duration.ofHours(2));
+        final List<Duration> sleeps = new ArrayList<>();
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void sleep(Duration duration) {
+            sleeps.add(duration);
+            now = now.plus(duration);
+        }
+    }
+
+    private final SteppedClock clock = new SteppedClock();
+    private final Round todays = new Round(1294, NOON, NOON.plus(Duration.ofHours(1)));
+
+    private RoundWatcher watcher(RoundWatcher.RoundSource source) {
+        return new RoundWatcher(source, clock, clock::sleep);
+    }
+
+    @Test
+    void anOpenRoundIsRecordedAtOnce() throws Exception {
+        clock.now = NOON.plusSeconds(60);
+
+        RoundRecord record = watcher(() -> todays).watch(POLL, Duration.ofHours(5));
+
+        assertTrue(record.isOpen());
+        assertEquals(1294, record.round());
+        assertEquals(NOON, record.openTime());
+        assertTrue(clock.sleeps.isEmpty());
+    }
+
+    @Test
+    void betweenRoundsItPollsUntilTheRoundOpens() throws Exception {
+        RoundWatcher.RoundSource source = () -> {
+            if (clock.now.isBefore(NOON.plusSeconds(1))) {
+                throw new NumeraiApiException.RoundNotOpen("Numerai says: Current round not open for submissions");
+            }
+            return todays;
+        };
+
+        RoundRecord record = watcher(source).watch(POLL, Duration.ofHours(5));
+
+        assertTrue(record.isOpen());
+        assertEquals(13, clock.sleeps.size(), "two hours of ten-minute polls, then one more check");
+        assertTrue(clock.sleeps.stream().allMatch(POLL::equals));
+    }
+
+    @Test
+    void aRoundAnnouncedForLaterIsCheckedJustAfterItOpensNotAtTheNextPoll() throws Exception {
+        clock.now = NOON.minusSeconds(30);
+
+        RoundRecord record = watcher(() -> todays).watch(POLL, Duration.ofHours(5));
+
+        assertTrue(record.isOpen());
+        assertEquals(List.of(Duration.ofSeconds(31)), clock.sleeps);
+    }
+
+    @Test
+    void noRoundWithinTheMaximumWaitEndsWithoutOneAndSaysWhy() throws Exception {
+        RoundRecord record = watcher(() -> {
+            throw new NumeraiApiException.RoundNotOpen("Numerai says: Current round not open for submissions");
+        }).watch(Duration.ofSeconds(1), Duration.ofSeconds(4));
+
+        assertFalse(record.isOpen());
+        assertEquals(RoundRecord.Status.NO_ROUND, record.status());
+        assertNull(record.round());
+        assertTrue(record.reason().contains("numerai.maxWait=PT4S"), record.reason());
+        assertEquals(Duration.ofSeconds(4), clock.sleeps.stream().reduce(Duration.ZERO, Duration::plus));
+    }
+
+    @Test
+    void theLastWaitIsCutToTheDeadlineSoTheWatchEndsOnTime() throws Exception {
+        watcher(() -> {
+            throw new NumeraiApiException.RoundNotOpen("between rounds");
+        }).watch(POLL, Duration.ofMinutes(25));
+
+        assertEquals(List.of(POLL, POLL, Duration.ofMinutes(5)), clock.sleeps);
+    }
+
+    @Test
+    void aClosedRoundIsNotOpen() throws Exception {
+        clock.now = NOON.plus(Duration.ofHours(2));
+
+        RoundRecord record = watcher(() -> todays).watch(POLL, Duration.ZERO);
+
+        assertFalse(record.isOpen());
+        assertEquals(1294, record.round(), "the round seen last is named");
+        assertTrue(record.reason().contains("closed"), record.reason());
+    }
+
+    @Test
+    void anUnreachableApiCountsAsNotOpenAndIsTriedAgain() throws Exception {
+        int[] calls = {0};
+        RoundRecord record = watcher(() -> {
+            if (calls[0]++ == 0) {
+                throw new NumeraiApiException.Unavailable("Numerai's API answered HTTP 503 after every retry", 503, null);
+            }
+            return new Round(1294, clock.now.minusSeconds(5), clock.now.plusSeconds(3600));
+        }).watch(POLL, Duration.ofHours(1));
+
+        assertTrue(record.isOpen());
+        assertEquals(2, calls[0]);
+    }
+
+    @Test
+    void refusedKeysAreNotWaitedOut() {
+        assertThrows(NumeraiApiException.InvalidCredentials.class, () -> watcher(() -> {
+            throw new NumeraiApiException.InvalidCredentials("refused");
+        }).watch(POLL, Duration.ofHours(5)));
+        assertTrue(clock.sleeps.isEmpty());
+    }
+
+    @Test
+    void theRecordRoundTripsThroughRoundJson(@TempDir Path dir) throws Exception {
+        clock.now = NOON.plusSeconds(60);
+        RoundRecord record = watcher(() -> todays).watch(POLL, Duration.ZERO);
+
+        record.writeTo(dir);
+
+        assertEquals(record, RoundRecord.readFrom(dir));
+        String json = java.nio.file.Files.readString(dir.resolve("round.json"));
+        assertTrue(json.contains("\"status\" : \"OPEN\""), json);
+        assertTrue(json.contains("\"closeStakingTime\" : \"2026-11-28T13:00:00Z\""), json);
+    }
+
+    @Test
+    void durationsAreShownShort() {
+        assertEquals("1h05m", RoundWatcher.human(Duration.ofMinutes(65)));
+        assertEquals("4m10s", RoundWatcher.human(Duration.ofSeconds(250)));
+        assertEquals("3s", RoundWatcher.human(Duration.ofMillis(2500)));
+    }
+}

@@ -5,6 +5,7 @@ import io.github.numeraipipeline.numerai.api.Round;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +89,8 @@ public final class RoundWatcher {
                 return RoundRecord.noRound(lastSeen, clock.instant(), reason);
             }
             Duration wait = min(min(pollInterval, remaining), untilOpen);
-            LOG.info("Not open yet: {}; next check in {}, giving up at {}", lastState, human(wait), deadline);
+            LOG.info("Not open yet: {}; next check in {}, giving up at {}", lastState, human(wait),
+                    deadline.truncatedTo(ChronoUnit.SECONDS));
             sleeper.sleep(wait);
         }
     }

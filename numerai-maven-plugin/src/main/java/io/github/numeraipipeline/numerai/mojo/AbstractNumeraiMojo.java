@@ -1,0 +1,204 @@
+package io.github.numeraipipeline.numerai.mojo;
+
+import io.github.numeraipipeline.numerai.NumeraiException;
+import io.github.numeraipipeline.numerai.api.ApiSettings;
+import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
+import io.github.numeraipipeline.numerai.sandbox.SandboxServer;
+import io.github.numeraipipeline.numerai.sandbox.Sandboxes;
+import io.github.numeraipipeline.numerai.watch.RoundRecord;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What every numerai goal shares: the API endpoint (or the embedded sandbox), the output directory, the skip
+ * switches, and the mapping of core failures to Maven's two kinds (the user's to fix, or unexpected).
+ */
+public abstract class AbstractNumeraiMojo extends AbstractMojo {
+    /** Plugin-context key: the {@link RoundRecord} of this build's watch, shared with the later goals. */
+    static final String ROUND_KEY = "numerai.round";
+    /** Plugin-context key: the sandbox started by the first goal of the build that asked for one. */
+    static final String SANDBOX_KEY = "numerai.sandboxServer";
+
+    /**
+     * Numerai's GraphQL endpoint. Must be HTTPS unless it is on this machine.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.API_URL, defaultValue = "https://api-tournament.numer.ai")
+    private String apiUrl;
+
+    /**
+     * The tournament id: 8 is the classic tournament.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TOURNAMENT, defaultValue = "8")
+    private int tournament;
+
+    /**
+     * Where predictions, reports and run records go; {@code round.json} is written here by {@code watch}.
+     * Default: {@code ${project.build.directory}/numerai}, or {@code ./target/numerai} without a pom.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.OUTPUT_DIRECTORY)
+    private File outputDirectory;
+
+    /**
+     * Skips every numerai goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SKIP, defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Runs against the embedded offline tournament instead of Numerai: started on loopback by the first goal of
+     * the build, used by the later ones. No keys needed.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SANDBOX, defaultValue = "false")
+    private boolean sandbox;
+
+    /**
+     * The sandbox's round: {@code open}, {@code never} (between rounds), {@code closed}, or an ISO-8601 duration
+     * after which it opens (such as {@code PT30S}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SANDBOX_ROUND, defaultValue = "open")
+    private String sandboxRound;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping numerai:" + goal() + ": " + PropertyNames.SKIP + " is set");
+            return;
+        }
+        RoundRecord watched = (RoundRecord) context().get(ROUND_KEY);
+        if (needsOpenRound() && watched != null && !watched.isOpen()) {
+            getLog().info("Skipping numerai:" + goal() + ": numerai:watch found no open round in this build");
+            return;
+        }
+        try {
+            run();
+        } catch (NumeraiException e) {
+            if (e.isUserError()) {
+                throw new MojoFailureException(e.getMessage(), e);
+            }
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("numerai:" + goal() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("numerai:" + goal() + " was interrupted", e);
+        }
+    }
+
+    /** The goal's work; parameters are already set, skips already decided. */
+    protected abstract void run() throws MojoExecutionException, MojoFailureException, NumeraiException,
+            IOException, InterruptedException;
+
+    /** Whether the goal has nothing to do when this build's watch found no open round. */
+    protected boolean needsOpenRound() {
+        return true;
+    }
+
+    /** The endpoint to talk to: the sandbox when asked for, else {@code numerai.apiUrl}. */
+    protected ApiSettings apiSettings() throws MojoFailureException, IOException {
+        URI endpoint = sandbox ? sandbox().endpoint() : apiUri();
+        try {
+            return ApiSettings.defaults(endpoint).withTournament(tournament);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /** The build's sandbox, started on first use with the options of the goal that starts it. */
+    protected SandboxServer sandbox() throws MojoFailureException, IOException {
+        SandboxServer server = (SandboxServer) context().get(SANDBOX_KEY);
+        if (server == null) {
+            server = Sandboxes.start(sandboxOptions(), getLog()::info);
+            context().put(SANDBOX_KEY, server);
+            getLog().info("Started the Numerai sandbox (offline, no keys needed) at " + server.endpoint());
+        }
+        return server;
+    }
+
+    protected SandboxOptions sandboxOptions() throws MojoFailureException {
+        return SandboxOptions.defaults().withRoundOpensIn(SandboxRound.opensIn(sandboxRound));
+    }
+
+    /** {@code numerai.outputDirectory}, or its default under the build directory. */
+    protected Path outputDirectory() {
+        if (outputDirectory != null) {
+            return outputDirectory.toPath();
+        }
+        return buildDirectory().resolve("numerai");
+    }
+
+    /**
+     * The project's build directory; without a pom, {@code ./target} of the folder Maven runs in (Maven's stub
+     * project leaves {@code ${project.build.directory}} unexpanded there).
+     */
+    private Path buildDirectory() {
+        if (project != null && project.getFile() != null) {
+            return Path.of(project.getBuild().getDirectory());
+        }
+        String root = session == null ? null : session.getExecutionRootDirectory();
+        return Path.of(root == null ? "." : root).resolve("target");
+    }
+
+    /** Shares what this goal learned (such as the watched round) with the later goals of the build. */
+    protected void remember(String key, Object value) {
+        context().put(key, value);
+    }
+
+    protected String goal() {
+        return mojoExecution == null ? getClass().getSimpleName() : mojoExecution.getGoal();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Object, Object> context() {
+        Map<Object, Object> context = getPluginContext();
+        if (context == null) {
+            context = new HashMap<>();
+            setPluginContext(context);
+        }
+        return context;
+    }
+
+    private URI apiUri() throws MojoFailureException {
+        try {
+            URI uri = URI.create(apiUrl.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(PropertyNames.API_URL + "=" + apiUrl + " is not a URL; the default is "
+                    + ApiSettings.DEFAULT_ENDPOINT + ", or use -D" + PropertyNames.SANDBOX + " for the offline sandbox", e);
+        }
+    }
+}

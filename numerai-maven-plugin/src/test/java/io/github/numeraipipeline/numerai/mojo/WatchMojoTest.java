@@ -1,0 +1,115 @@
+package io.github.numeraipipeline.numerai.mojo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.numeraipipeline.numerai.watch.RoundRecord;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@MojoTest
+class WatchMojoTest {
+    private static final String POM = "src/test/resources/unit/watch/pom.xml";
+
+    @TempDir
+    Path output;
+    private final Map<Object, Object> pluginContext = new HashMap<>();
+
+    private WatchMojo prepare(WatchMojo mojo) throws IllegalAccessException {
+        MojoExtension.setVariableValueToObject(mojo, "outputDirectory", output.toFile());
+        mojo.setPluginContext(pluginContext);
+        return mojo;
+    }
+
+    @BeforeEach
+    void noRoundSeenYet() {
+        pluginContext.clear();
+    }
+
+    @Test
+    @InjectMojo(goal = "watch", pom = POM)
+    void recordsTheOpenRoundAndSharesItWithTheLaterGoals(WatchMojo mojo) throws Exception {
+        prepare(mojo).execute();
+
+        RoundRecord record = RoundRecord.readFrom(output);
+        assertTrue(record.isOpen());
+        assertEquals(1294, record.round());
+        assertEquals(record, pluginContext.get(AbstractNumeraiMojo.ROUND_KEY));
+    }
+
+    @Test
+    @InjectMojo(goal = "watch", pom = POM)
+    @MojoParameter(name = "sandboxRound", value = "never")
+    @MojoParameter(name = "maxWait", value = "PT2S")
+    void noRoundInTimeSucceedsAndRecordsNoRound(WatchMojo mojo) throws Exception {
+        prepare(mojo).execute();
+
+        RoundRecord record = RoundRecord.readFrom(output);
+        assertFalse(record.isOpen());
+        assertTrue(record.reason().contains("numerai.maxWait=PT2S"), record.reason());
+        assertEquals(record, pluginContext.get(AbstractNumeraiMojo.ROUND_KEY));
+    }
+
+    @Test
+    @InjectMojo(goal = "watch", pom = POM)
+    @MojoParameter(name = "sandboxRound", value = "PT1S")
+    @MojoParameter(name = "maxWait", value = "PT1M")
+    void waitsForTheRoundToOpen(WatchMojo mojo) throws Exception {
+        prepare(mojo).execute();
+
+        assertTrue(RoundRecord.readFrom(output).isOpen());
+    }
+
+    @Test
+    @InjectMojo(goal = "watch", pom = POM)
+    @MojoParameter(name = "pollInterval", value = "10m")
+    void aBadDurationNamesTheParameterAndTheForm(WatchMojo mojo) throws Exception {
+        MojoFailureException error = assertThrows(MojoFailureException.class, () -> prepare(mojo).execute());
+
+        assertTrue(error.getMessage().contains("numerai.pollInterval=10m is not an ISO-8601 duration"), error.getMessage());
+        assertTrue(error.getMessage().contains("PT10M"), error.getMessage());
+        assertFalse(new File(output.toFile(), RoundRecord.FILE_NAME).exists(), "nothing is written");
+    }
+
+    @Test
+    @InjectMojo(goal = "watch", pom = POM)
+    @MojoParameter(name = "sandbox", value = "false")
+    @MojoParameter(name = "apiUrl", value = "http://api-tournament.numer.ai")
+    void plainHttpToARealHostIsRefused(WatchMojo mojo) throws Exception {
+        MojoFailureException error = assertThrows(MojoFailureException.class, () -> prepare(mojo).execute());
+
+        assertTrue(error.getMessage().contains("numerai.apiUrl must be an https:// URL"), error.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "watch", pom = POM)
+    @MojoParameter(name = "sandbox", value = "false")
+    @MojoParameter(name = "apiUrl", value = "not a url")
+    void aBadUrlNamesTheParameter(WatchMojo mojo) throws Exception {
+        MojoFailureException error = assertThrows(MojoFailureException.class, () -> prepare(mojo).execute());
+
+        assertTrue(error.getMessage().contains("numerai.apiUrl=not a url is not a URL"), error.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "watch", pom = POM)
+    @MojoParameter(name = "skip", value = "true")
+    void skipDoesNothing(WatchMojo mojo) throws Exception {
+        prepare(mojo).execute();
+
+        assertFalse(new File(output.toFile(), RoundRecord.FILE_NAME).exists());
+        assertTrue(pluginContext.isEmpty());
+    }
+}

@@ -1,0 +1,25 @@
+package io.github.numeraipipeline.numerai.model;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One model of the desk, as {@code models/<name>.json} describes it.
+ *
+ * @param name          the Numerai model (slot) name its predictions are uploaded to
+ * @param type          the learner; {@code xgboost} is the one there is
+ * @param dataVersion   the dataset version, such as {@code v5.0}
+ * @param featureSet    a feature set of that version's {@code features.json}, such as {@code small}
+ * @param target        the target column trained on
+ * @param numBoostRound boosting rounds for training; 0 when not given (a config used only to predict)
+ * @param params        the learner's parameters, passed as they are
+ * @param booster       the trained model file, resolved against the config's folder
+ * @param source        the config file, for messages
+ */
+public record ModelConfig(String name, String type, String dataVersion, String featureSet, String target,
+                          int numBoostRound, Map<String, Object> params, Path booster, Path source) {
+
+    public ModelConfig {
+        params = Map.copyOf(params);
+    }
+}

@@ -13,13 +13,13 @@ void call(Map userConfig = [:]) {
     Map cfg = NumeraiConfig.merge(userConfig)
     boolean timer = !currentBuild.getBuildCauses('hudson.triggers.TimerTrigger$TimerTriggerCause').isEmpty()
     boolean manual = !currentBuild.getBuildCauses('hudson.model.Cause$UserIdCause').isEmpty()
-    Map plan = NumeraiConfig.plan(cfg, params, timer, manual)
+    Map plan = NumeraiConfig.plan(cfg, params, timer, manual, env.BRANCH_NAME)
     String out = cfg.outputDirectory
     Map state = [round: null]
 
     pipeline {
         agent { label cfg.agentLabel }
-        triggers { cron(cfg.cron) }
+        triggers { cron(plan.cron) }
         options {
             disableConcurrentBuilds()
             timeout(time: cfg.timeoutMinutes, unit: 'MINUTES')
@@ -92,6 +92,9 @@ void call(Map userConfig = [:]) {
                 script {
                     if (plan.mode == 'daily') {
                         archiveArtifacts(artifacts: Records.artifacts(out), allowEmptyArchive: true, fingerprint: true)
+                    } else if (plan.mode == 'none') {
+                        currentBuild.result = 'NOT_BUILT'
+                        currentBuild.description = NumeraiConfig.notDailyBranch(cfg, env.BRANCH_NAME)
                     }
                 }
             }

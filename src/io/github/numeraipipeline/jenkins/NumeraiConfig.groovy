@@ -29,6 +29,7 @@ class NumeraiConfig implements Serializable {
         mavenArgs      : '',
         prepareGoals   : '',
         verifyGoals    : '',
+        dailyBranch    : 'main',
         junitResults   : '**/target/surefire-reports/*.xml',
         buildsToKeep   : 60,
         notify         : ''
@@ -81,22 +82,43 @@ class NumeraiConfig implements Serializable {
     }
 
     /**
-     * What this build does. A build that neither the timer nor a person started (a push, branch indexing) runs
-     * {@code verifyGoals} when configured ({@code mode: 'verify'}); every other build is the daily job
-     * ({@code mode: 'daily'}). A timer build takes the configuration as it is; a manual build takes the parameters
-     * (DRY_RUN, FORCE, MODELS, TRAIN), falling back to the configuration where a parameter is not defined yet.
+     * What this build does ({@code mode}):
+     * <ul>
+     * <li>{@code 'verify'}: a build that neither the timer nor a person started (a push, branch indexing), when
+     * {@code verifyGoals} is set; and every build of a branch other than {@code dailyBranch} in a multibranch job
+     * (so that no feature branch or pull request submits);</li>
+     * <li>{@code 'none'}: such a branch build without {@code verifyGoals};</li>
+     * <li>{@code 'daily'}: every other build.</li>
+     * </ul>
+     * Only the daily branch gets the cron trigger. A timer build takes the configuration as it is; a manual build
+     * takes the parameters (DRY_RUN, FORCE, MODELS, TRAIN), falling back to the configuration where a parameter is
+     * not defined yet (the first build).
      */
     @NonCPS
-    static Map<String, Object> plan(Map config, Map params, boolean timer, boolean manual) {
+    static Map<String, Object> plan(Map config, Map params, boolean timer, boolean manual, String branch) {
+        boolean dailyBranch = blank(branch) || blank(config.dailyBranch) || branch == config.dailyBranch
+        boolean verify = !blank(config.verifyGoals)
+        String mode = 'daily'
+        if (!dailyBranch) {
+            mode = verify ? 'verify' : 'none'
+        } else if (verify && !timer && !manual) {
+            mode = 'verify'
+        }
         Map values = timer ? [:] : (params ?: [:])
         [
-            mode  : (!blank(config.verifyGoals) && !timer && !manual) ? 'verify' : 'daily',
-            timer : timer,
+            mode  : mode,
+            cron  : dailyBranch ? config.cron : '',
             dryRun: (values.DRY_RUN != null ? values.DRY_RUN : config.dryRun) as boolean,
             force : (values.FORCE ?: false) as boolean,
             models: ((values.MODELS != null ? values.MODELS : config.models) ?: '').toString().trim(),
             train : (values.TRAIN ?: false) as boolean
         ]
+    }
+
+    /** The description of a build that does nothing on this branch. */
+    @NonCPS
+    static String notDailyBranch(Map config, String branch) {
+        "Branch ${branch}: the daily job runs on ${config.dailyBranch} only, and verifyGoals is not set"
     }
 
     /**

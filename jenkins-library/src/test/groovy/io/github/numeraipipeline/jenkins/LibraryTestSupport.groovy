@@ -27,7 +27,8 @@ abstract class LibraryTestSupport {
         jenkins.run('numeraiPipeline', config)
     }
 
-    void manualBuild(Map parameters, Map config = [:]) {
+    /** A build started by a person with these parameters; named arguments are the configuration. */
+    void manualBuild(Map config = [:], Map parameters) {
         jenkins.currentBuild.causes << FakeBuild.USER
         jenkins.params.putAll(parameters)
         jenkins.run('numeraiPipeline', config)

@@ -7,6 +7,7 @@ import groovy.transform.Field
  * Tells a person that the build failed: a mail to an address, or a JSON POST to a webhook URL.
  * A notice that cannot be sent is logged and does not change the build result. See numeraiNotify.txt.
  */
+@SuppressWarnings('CatchException') // a notice that fails must not become a second failure
 void call(Map config = [:]) {
     String target = config.to?.toString()?.trim()
     String kind = Notification.kind(target)

@@ -11,8 +11,8 @@ void call(Map userConfig = [:]) {
         error("numeraiPipeline: ${problems.join('; ')} (see numeraiPipeline.txt)")
     }
     Map cfg = NumeraiConfig.merge(userConfig)
-    boolean timer = !currentBuild.getBuildCauses('hudson.triggers.TimerTrigger$TimerTriggerCause').isEmpty()
-    boolean manual = !currentBuild.getBuildCauses('hudson.model.Cause$UserIdCause').isEmpty()
+    boolean timer = !currentBuild.getBuildCauses('hudson.triggers.TimerTrigger$TimerTriggerCause').empty
+    boolean manual = !currentBuild.getBuildCauses('hudson.model.Cause$UserIdCause').empty
     Map plan = NumeraiConfig.plan(cfg, params, timer, manual, env.BRANCH_NAME)
     String out = cfg.outputDirectory
     Map state = [round: null]
@@ -81,7 +81,8 @@ void call(Map userConfig = [:]) {
                     script {
                         String runFile = "${out}/${Records.RUN_FILE}"
                         if (fileExists(runFile)) {
-                            currentBuild.description = Records.runDescription(Records.parse(readFile(file: runFile)), plan)
+                            Map runRecord = Records.parse(readFile(file: runFile))
+                            currentBuild.description = Records.runDescription(runRecord, plan)
                         }
                     }
                 }

@@ -13,7 +13,8 @@ class MavenCommand implements Serializable {
     static final String PLUGIN = 'io.github.numeraipipeline:numerai-maven-plugin'
 
     /** Goal names that run the numerai plugin; any other goal or phase goes to Maven as written. */
-    static final List<String> NUMERAI_GOALS = ['watch', 'download', 'train', 'predict', 'submit', 'sandbox'].asImmutable()
+    static final List<String> NUMERAI_GOALS =
+        ['watch', 'download', 'train', 'predict', 'submit', 'sandbox'].asImmutable()
 
     /** Every key {@code numeraiMaven} accepts, with its default. */
     static final Map<String, Object> DEFAULTS = [
@@ -75,7 +76,7 @@ class MavenCommand implements Serializable {
     /** One shell word: as is when it holds only safe characters, else in single quotes. */
     @NonCPS
     static String quote(Object word) {
-        String text = word.toString()
+        String text = String.valueOf(word)
         text ==~ SAFE ? text : "'" + text.replace("'", "'\"'\"'") + "'"
     }
 }

@@ -35,6 +35,7 @@ class Notification implements Serializable {
     /** A JSON body that chat webhooks (Slack, Mattermost, Teams workflows) show as text, with the details too. */
     @NonCPS
     static String payload(Map values) {
-        JsonOutput.toJson([text: "${values.job} #${values.build}: ${values.result} - ${values.url}".toString()] + values)
+        String text = "${values.job} #${values.build}: ${values.result} - ${values.url}"
+        JsonOutput.toJson([text: text] + values)
     }
 }

@@ -13,7 +13,7 @@ class NumeraiConfig implements Serializable {
 
     private static final long serialVersionUID = 1L
 
-    /** Every key {@code numeraiPipeline} accepts, with its default (numeraiPipeline.txt and docs/jenkins.md list them). */
+    /** Every key {@code numeraiPipeline} accepts, with its default (as numeraiPipeline.txt and docs/jenkins.md say). */
     static final Map<String, Object> DEFAULTS = [
         credentialsId  : 'numerai-api',
         cron           : 'TZ=UTC\nH(0,29) 11 * * 2-6',
@@ -71,7 +71,7 @@ class NumeraiConfig implements Serializable {
         found
     }
 
-    /** The user's keys over the defaults, with the derived timeout when none is given. Check {@link #problems} first. */
+    /** The user's keys over the defaults, with the timeout derived when not given; check {@link #problems} first. */
     @NonCPS
     static Map<String, Object> merge(Map user) {
         Map<String, Object> config = [:] + DEFAULTS + (user ?: [:])
@@ -152,7 +152,7 @@ class NumeraiConfig implements Serializable {
     static Duration duration(Object text) {
         try {
             Duration parsed = Duration.parse(text.toString())
-            parsed.isNegative() || parsed.isZero() ? null : parsed
+            parsed.negative || parsed.zero ? null : parsed
         } catch (DateTimeParseException ignored) {
             null
         }
@@ -160,11 +160,11 @@ class NumeraiConfig implements Serializable {
 
     @NonCPS
     static boolean blank(Object value) {
-        value == null || value.toString().trim().isEmpty()
+        value == null || value.toString().trim().empty
     }
 
     @NonCPS
     private static boolean positiveInteger(Object value) {
-        value.toString().isInteger() && value.toString().toInteger() > 0
+        value.toString() ==~ /0*[1-9]\d{0,8}/
     }
 }

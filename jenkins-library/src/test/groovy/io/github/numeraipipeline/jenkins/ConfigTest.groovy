@@ -3,7 +3,8 @@ package io.github.numeraipipeline.jenkins
 import io.github.numeraipipeline.jenkins.harness.PipelineError
 import org.junit.jupiter.api.Test
 import org.junit.jupiter.params.ParameterizedTest
-import org.junit.jupiter.params.provider.CsvSource
+import org.junit.jupiter.params.provider.Arguments
+import org.junit.jupiter.params.provider.MethodSource
 
 import static org.junit.jupiter.api.Assertions.assertThrows
 
@@ -71,19 +72,23 @@ class ConfigTest extends LibraryTestSupport {
         assert jenkins.stages.isEmpty() && !jenkins.called('sh')
     }
 
+    static List<Arguments> wrongValues() {
+        [
+            ['credentialsId', '', "'credentialsId' is required"],
+            ['cron', '', "'cron' is required and must not be empty"],
+            ['outputDirectory', ' ', "'outputDirectory' is required and must not be empty"],
+            ['maxWait', '5h', "'maxWait' must be an ISO-8601 duration such as PT5H or PT10M, not '5h'"],
+            ['pollInterval', 'PT0S', "'pollInterval' must be an ISO-8601 duration"],
+            ['dryRun', 'yes', "'dryRun' must be true or false, not 'yes'"],
+            ['buildsToKeep', -1, "'buildsToKeep' must be a positive whole number, not '-1'"],
+            ['timeoutMinutes', 1.5, "'timeoutMinutes' must be a positive whole number, not '1.5'"],
+            ['notify', 'the desk', "'notify' must be a mail address or an http(s) webhook URL, not 'the desk'"]
+        ].collect { Arguments.of(*it) }
+    }
+
     @ParameterizedTest(name = '{0} = "{1}"')
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = [
-        '''credentialsId   | ""       | 'credentialsId' is required''',
-        '''cron            | ""       | 'cron' is required and must not be empty''',
-        '''outputDirectory | " "      | 'outputDirectory' is required and must not be empty''',
-        '''maxWait         | 5h       | 'maxWait' must be an ISO-8601 duration such as PT5H or PT10M, not '5h'''',
-        '''pollInterval    | PT0S     | 'pollInterval' must be an ISO-8601 duration''',
-        '''dryRun          | yes      | 'dryRun' must be true or false, not 'yes'''',
-        '''buildsToKeep    | -1       | 'buildsToKeep' must be a positive whole number, not '-1'''',
-        '''timeoutMinutes  | 1.5      | 'timeoutMinutes' must be a positive whole number, not '1.5'''',
-        '''notify          | the desk | 'notify' must be a mail address or an http(s) webhook URL, not 'the desk''''
-    ])
-    void 'a wrong value stops the build with a clear error'(String key, String value, String message) {
+    @MethodSource('wrongValues')
+    void 'a wrong value stops the build with a clear error'(String key, Object value, String message) {
         PipelineError error = assertThrows(PipelineError) { timerBuild([(key): value]) }
 
         assert error.message.contains(message)

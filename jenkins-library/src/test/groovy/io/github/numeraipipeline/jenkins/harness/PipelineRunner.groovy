@@ -110,7 +110,7 @@ class PipelineRunner {
     }
 
     private Script script(Script parsed) {
-        (parsed as PipelineScript).runner = this
+        (parsed as PipelineScript).attach(this)
         parsed
     }
 

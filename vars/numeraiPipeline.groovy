@@ -48,13 +48,13 @@ void call(Map userConfig = [:]) {
             }
             stage('Train') {
                 when { expression { plan.mode == 'daily' && plan.train } }
-                steps { numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'train'], false)) }
+                steps { script { numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'train'], false)) } }
             }
             stage('Watch') {
                 when { expression { plan.mode == 'daily' } }
                 steps {
-                    numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['watch'], true))
                     script {
+                        numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['watch'], true))
                         String roundFile = "${out}/${Records.ROUND_FILE}"
                         if (!fileExists(roundFile)) {
                             error("numerai:watch wrote no round record at ${roundFile}")
@@ -72,13 +72,13 @@ void call(Map userConfig = [:]) {
             }
             stage('Predict') {
                 when { expression { plan.mode == 'daily' && Records.isOpen(state.round) } }
-                steps { numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'predict'], false)) }
+                steps { script { numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'predict'], false)) } }
             }
             stage('Submit') {
                 when { expression { plan.mode == 'daily' && Records.isOpen(state.round) } }
                 steps {
-                    numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['submit'], true))
                     script {
+                        numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['submit'], true))
                         String runFile = "${out}/${Records.RUN_FILE}"
                         if (fileExists(runFile)) {
                             Map runRecord = Records.parse(readFile(file: runFile))

@@ -75,9 +75,9 @@ class NumeraiConfig implements Serializable {
     @NonCPS
     static Map<String, Object> merge(Map user) {
         Map<String, Object> config = [:] + DEFAULTS + (user ?: [:])
-        if (config.timeoutMinutes == null) {
-            config.timeoutMinutes = duration(config.maxWait).toMinutes() + TIMEOUT_MARGIN_MINUTES
-        }
+        config.timeoutMinutes = config.timeoutMinutes == null
+            ? (int) (duration(config.maxWait).toMinutes() + TIMEOUT_MARGIN_MINUTES)
+            : config.timeoutMinutes.toString().toInteger()
         config
     }
 

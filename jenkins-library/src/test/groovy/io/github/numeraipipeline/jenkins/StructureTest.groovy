@@ -40,14 +40,17 @@ class StructureTest extends LibraryTestSupport {
     @Test
     void 'the timeout follows maxWait unless given'() {
         timerBuild(maxWait: 'PT8H')
+
         assert only('timeout').named.time == 540
         assert jenkins.shellScripts[0].contains('-Dnumerai.maxWait=PT8H')
     }
 
     @Test
-    void 'a given timeout wins over the derived one'() {
-        timerBuild(timeoutMinutes: 90)
+    void 'a given timeout wins over the derived one, as a whole number of minutes'() {
+        timerBuild(timeoutMinutes: '90')
+
         assert only('timeout').named.time == 90
+        assert only('timeout').named.time instanceof Integer
     }
 
     @Test

@@ -1,0 +1,170 @@
+package io.github.numeraipipeline.jenkins
+
+import com.cloudbees.groovy.cps.NonCPS
+
+import java.time.Duration
+import java.time.format.DateTimeParseException
+
+/**
+ * The configuration of {@code numeraiPipeline}: documented defaults, the user's keys merged over them, the checks,
+ * and what one build does (its "plan"). Pure functions of maps, no pipeline steps: hence {@code @NonCPS}.
+ */
+class NumeraiConfig implements Serializable {
+
+    private static final long serialVersionUID = 1L
+
+    /** Every key {@code numeraiPipeline} accepts, with its default (as numeraiPipeline.txt and docs/jenkins.md say). */
+    static final Map<String, Object> DEFAULTS = [
+        credentialsId  : 'numerai-api',
+        cron           : 'TZ=UTC\nH(0,29) 11 * * 2-6',
+        agentLabel     : '',
+        models         : '',
+        dryRun         : false,
+        sandbox        : false,
+        maxWait        : 'PT5H',
+        pollInterval   : 'PT10M',
+        timeoutMinutes : null,
+        outputDirectory: 'target/numerai',
+        pluginVersion  : null,
+        mavenArgs      : '',
+        prepareGoals   : '',
+        verifyGoals    : '',
+        dailyBranch    : 'main',
+        junitResults   : '**/target/surefire-reports/*.xml',
+        buildsToKeep   : 60,
+        notify         : ''
+    ].asImmutable()
+
+    /** Minutes the overall build timeout adds to {@code maxWait}: training, download, predict and submit. */
+    static final long TIMEOUT_MARGIN_MINUTES = 60
+
+    private static final List<String> REQUIRED = ['cron', 'maxWait', 'pollInterval', 'outputDirectory']
+    private static final List<String> BOOLEANS = ['dryRun', 'sandbox']
+    private static final List<String> DURATIONS = ['maxWait', 'pollInterval']
+    private static final List<String> POSITIVE_INTEGERS = ['timeoutMinutes', 'buildsToKeep']
+
+    /** The problems of a user configuration, one sentence each; empty when it is fine. */
+    @NonCPS
+    static List<String> problems(Map user) {
+        Map config = [:] + DEFAULTS + (user ?: [:])
+        List<String> found = []
+        (user ?: [:]).keySet().findAll { !DEFAULTS.containsKey(it) }.each {
+            found << "unknown key '${it}' (known keys: ${DEFAULTS.keySet().join(', ')})".toString()
+        }
+        REQUIRED.findAll { blank(config[it]) }.each { found << "'${it}' is required and must not be empty".toString() }
+        if (!config.sandbox && blank(config.credentialsId)) {
+            found << "'credentialsId' is required (a Username with password credential: public id / secret key)" +
+                ' unless sandbox is true'
+        }
+        BOOLEANS.findAll { !(config[it] instanceof Boolean) }.each {
+            found << "'${it}' must be true or false, not '${config[it]}'".toString()
+        }
+        DURATIONS.findAll { !blank(config[it]) && duration(config[it]) == null }.each {
+            found << "'${it}' must be an ISO-8601 duration such as PT5H or PT10M, not '${config[it]}'".toString()
+        }
+        POSITIVE_INTEGERS.findAll { config[it] != null && !positiveInteger(config[it]) }.each {
+            found << "'${it}' must be a positive whole number, not '${config[it]}'".toString()
+        }
+        if (!blank(config.notify) && Notification.kind(config.notify as String) == null) {
+            found << "'notify' must be a mail address or an http(s) webhook URL, not '${config.notify}'".toString()
+        }
+        found
+    }
+
+    /** The user's keys over the defaults, with the timeout derived when not given; check {@link #problems} first. */
+    @NonCPS
+    static Map<String, Object> merge(Map user) {
+        Map<String, Object> config = [:] + DEFAULTS + (user ?: [:])
+        config.timeoutMinutes = config.timeoutMinutes == null
+            ? (int) (duration(config.maxWait).toMinutes() + TIMEOUT_MARGIN_MINUTES)
+            : config.timeoutMinutes.toString().toInteger()
+        config
+    }
+
+    /**
+     * What this build does ({@code mode}):
+     * <ul>
+     * <li>{@code 'verify'}: a build that neither the timer nor a person started (a push, branch indexing), when
+     * {@code verifyGoals} is set; and every build of a branch other than {@code dailyBranch} in a multibranch job
+     * (so that no feature branch or pull request submits);</li>
+     * <li>{@code 'none'}: such a branch build without {@code verifyGoals};</li>
+     * <li>{@code 'daily'}: every other build.</li>
+     * </ul>
+     * Only the daily branch gets the cron trigger. A timer build takes the configuration as it is; a manual build
+     * takes the parameters (DRY_RUN, FORCE, MODELS, TRAIN), falling back to the configuration where a parameter is
+     * not defined yet (the first build).
+     */
+    @NonCPS
+    static Map<String, Object> plan(Map config, Map params, boolean timer, boolean manual, String branch) {
+        boolean dailyBranch = blank(branch) || blank(config.dailyBranch) || branch == config.dailyBranch
+        boolean verify = !blank(config.verifyGoals)
+        String mode = 'daily'
+        if (!dailyBranch) {
+            mode = verify ? 'verify' : 'none'
+        } else if (verify && !timer && !manual) {
+            mode = 'verify'
+        }
+        Map values = timer ? [:] : (params ?: [:])
+        [
+            mode  : mode,
+            cron  : dailyBranch ? config.cron : '',
+            dryRun: (values.DRY_RUN != null ? values.DRY_RUN : config.dryRun) as boolean,
+            force : (values.FORCE ?: false) as boolean,
+            models: ((values.MODELS != null ? values.MODELS : config.models) ?: '').toString().trim(),
+            train : (values.TRAIN ?: false) as boolean
+        ]
+    }
+
+    /** The description of a build that does nothing on this branch. */
+    @NonCPS
+    static String notDailyBranch(Map config, String branch) {
+        "Branch ${branch}: the daily job runs on ${config.dailyBranch} only, and verifyGoals is not set"
+    }
+
+    /**
+     * The {@code numeraiMaven} arguments for numerai goals in this build: the same {@code numerai.*} properties for
+     * every goal (watch timing only for watch) and the credential only where keys are needed.
+     */
+    @NonCPS
+    static Map<String, Object> mavenStep(Map config, Map plan, List<String> goals, boolean needsKeys) {
+        Map<String, Object> properties = ['numerai.outputDirectory': config.outputDirectory]
+        if (plan.models) {
+            properties['numerai.models'] = plan.models
+        }
+        if (goals.contains('watch')) {
+            properties['numerai.maxWait'] = config.maxWait
+            properties['numerai.pollInterval'] = config.pollInterval
+        }
+        ['dryRun', 'force'].findAll { plan[it] }.each { properties["numerai.${it}".toString()] = true }
+        if (config.sandbox) {
+            properties['numerai.sandbox'] = true
+        }
+        [
+            goals        : goals,
+            properties   : properties,
+            pluginVersion: config.pluginVersion,
+            mavenArgs    : config.mavenArgs,
+            credentialsId: (needsKeys && !config.sandbox) ? config.credentialsId : null
+        ]
+    }
+
+    @NonCPS
+    static Duration duration(Object text) {
+        try {
+            Duration parsed = Duration.parse(text.toString())
+            parsed.negative || parsed.zero ? null : parsed
+        } catch (DateTimeParseException ignored) {
+            null
+        }
+    }
+
+    @NonCPS
+    static boolean blank(Object value) {
+        value == null || value.toString().trim().empty
+    }
+
+    @NonCPS
+    private static boolean positiveInteger(Object value) {
+        value.toString() ==~ /0*[1-9]\d{0,8}/
+    }
+}

@@ -1,0 +1,118 @@
+import io.github.numeraipipeline.jenkins.NumeraiConfig
+import io.github.numeraipipeline.jenkins.Records
+
+/**
+ * The daily Numerai job as one declarative pipeline: Train (on request) -> Watch -> Predict -> Submit, woken by cron
+ * before the round opens. A build with no open round ends NOT_BUILT. See numeraiPipeline.txt.
+ */
+void call(Map userConfig = [:]) {
+    List<String> problems = NumeraiConfig.problems(userConfig)
+    if (problems) {
+        error("numeraiPipeline: ${problems.join('; ')} (see numeraiPipeline.txt)")
+    }
+    Map cfg = NumeraiConfig.merge(userConfig)
+    boolean timer = !currentBuild.getBuildCauses('hudson.triggers.TimerTrigger$TimerTriggerCause').empty
+    boolean manual = !currentBuild.getBuildCauses('hudson.model.Cause$UserIdCause').empty
+    Map plan = NumeraiConfig.plan(cfg, params, timer, manual, env.BRANCH_NAME)
+    String out = cfg.outputDirectory
+    Map state = [round: null]
+
+    pipeline {
+        agent { label cfg.agentLabel }
+        triggers { cron(plan.cron) }
+        options {
+            disableConcurrentBuilds()
+            timeout(time: cfg.timeoutMinutes, unit: 'MINUTES')
+            timestamps()
+            buildDiscarder(logRotator(numToKeepStr: cfg.buildsToKeep.toString()))
+        }
+        parameters {
+            booleanParam(name: 'DRY_RUN', defaultValue: cfg.dryRun,
+                    description: 'Do everything but the upload (manual builds; timer builds use the configuration).')
+            booleanParam(name: 'FORCE', defaultValue: false,
+                    description: 'Submit even when the round already has a submission for the model.')
+            string(name: 'MODELS', defaultValue: cfg.models,
+                    description: 'Comma list of model names; empty = every config in the models directory.')
+            booleanParam(name: 'TRAIN', defaultValue: false,
+                    description: 'Train the models first (before waiting for the round).')
+        }
+        stages {
+            stage('Verify') {
+                when { expression { plan.mode == 'verify' } }
+                steps { numeraiMaven(goals: cfg.verifyGoals, mavenArgs: cfg.mavenArgs) }
+                post { always { junit(testResults: cfg.junitResults, allowEmptyResults: true) } }
+            }
+            stage('Prepare') {
+                when { expression { plan.mode == 'daily' && !NumeraiConfig.blank(cfg.prepareGoals) } }
+                steps { numeraiMaven(goals: cfg.prepareGoals, mavenArgs: cfg.mavenArgs) }
+            }
+            stage('Train') {
+                when { expression { plan.mode == 'daily' && plan.train } }
+                steps { script { numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'train'], false)) } }
+            }
+            stage('Watch') {
+                when { expression { plan.mode == 'daily' } }
+                steps {
+                    script {
+                        numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['watch'], true))
+                        String roundFile = "${out}/${Records.ROUND_FILE}"
+                        if (!fileExists(roundFile)) {
+                            error("numerai:watch wrote no round record at ${roundFile}")
+                        }
+                        state.round = Records.parse(readFile(file: roundFile))
+                        if (Records.isOpen(state.round)) {
+                            currentBuild.description = Records.openDescription(state.round, plan)
+                        } else {
+                            currentBuild.result = 'NOT_BUILT'
+                            currentBuild.description = Records.noRoundDescription(state.round)
+                            echo(currentBuild.description)
+                        }
+                    }
+                }
+            }
+            stage('Predict') {
+                when { expression { plan.mode == 'daily' && Records.isOpen(state.round) } }
+                steps { script { numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'predict'], false)) } }
+            }
+            stage('Submit') {
+                when { expression { plan.mode == 'daily' && Records.isOpen(state.round) } }
+                steps {
+                    script {
+                        numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['submit'], true))
+                        String runFile = "${out}/${Records.RUN_FILE}"
+                        if (fileExists(runFile)) {
+                            Map runRecord = Records.parse(readFile(file: runFile))
+                            currentBuild.description = Records.runDescription(runRecord, plan)
+                        }
+                    }
+                }
+            }
+        }
+        post {
+            always {
+                script {
+                    if (plan.mode == 'daily') {
+                        archiveArtifacts(artifacts: Records.artifacts(out), allowEmptyArchive: true, fingerprint: true)
+                    } else if (plan.mode == 'none') {
+                        currentBuild.result = 'NOT_BUILT'
+                        currentBuild.description = NumeraiConfig.notDailyBranch(cfg, env.BRANCH_NAME)
+                    }
+                }
+            }
+            failure {
+                script {
+                    if (cfg.notify) {
+                        numeraiNotify(to: cfg.notify)
+                    }
+                }
+            }
+            aborted {
+                script {
+                    if (cfg.notify) {
+                        numeraiNotify(to: cfg.notify)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -8,10 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
@@ -19,6 +25,10 @@ import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnPath;
+import org.apache.parquet.hadoop.metadata.FileMetaData;
 import org.apache.parquet.io.LocalInputFile;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.Converter;
@@ -50,6 +60,14 @@ public final class ParquetFrameReader {
     /** Magic, footer length, magic: the smallest a Parquet file can be. */
     private static final int MIN_FILE_SIZE = 2 * MAGIC.length + 4;
     private static final int MAX_FEATURE_VALUE = 4;
+    /** Feature chunks decode independently; a file's columns are split into this many slices per row group. */
+    private static final int THREADS = Runtime.getRuntime().availableProcessors();
+    private static final int SLICES = 4 * THREADS;
+    private static final ThreadFactory DAEMON_THREADS = task -> {
+        Thread thread = new Thread(task, "parquet-frame-reader");
+        thread.setDaemon(true);
+        return thread;
+    };
     /** The column API pulls values itself; converters are required by the API but never called. */
     private static final GroupConverter UNUSED_CONVERTER = new UnusedConverter();
 
@@ -59,27 +77,33 @@ public final class ParquetFrameReader {
      * @throws DataException when the file is not a usable Numerai dataset; the message names the file and the fix
      */
     public FeatureFrame read(Path file, List<String> featureNames, List<String> targetNames) throws DataException {
+        ExecutorService threads = Executors.newFixedThreadPool(THREADS, DAEMON_THREADS);
         try (ParquetFileReader reader = open(file)) {
             FrameSchema schema = FrameSchema.check(
                     file, reader.getFileMetaData().getSchema(), featureNames, targetNames);
+            requireSupportedCompression(file, reader);
             reader.setRequestedSchema(schema.requested);
             long rowCount = reader.getRecordCount();
             if (rowCount > Integer.MAX_VALUE) {
                 throw new DataException(file + " has " + rowCount + " rows, more than one frame holds ("
                         + Integer.MAX_VALUE + "); read a smaller file.");
             }
-            FrameColumns columns = new FrameColumns(file, schema, (int) rowCount);
-            String createdBy = reader.getFileMetaData().getCreatedBy();
+            FrameColumns columns = new FrameColumns(file, schema, (int) rowCount, reader.getFileMetaData());
             int offset = 0;
-            for (PageReadStore group = reader.readNextRowGroup(); group != null; group = reader.readNextRowGroup()) {
-                columns.readRowGroup(new ColumnReadStoreImpl(group, UNUSED_CONVERTER, schema.requested, createdBy),
-                        offset, (int) group.getRowCount());
+            // readNextRowGroup skips empty row groups
+            List<BlockMetaData> blocks =
+                    reader.getRowGroups().stream().filter(block -> block.getRowCount() > 0).toList();
+            for (BlockMetaData block : blocks) {
+                PageReadStore group = reader.readNextRowGroup();
+                columns.readRowGroup(group, block, offset, threads);
                 offset += (int) group.getRowCount();
             }
             return columns.frame(featureNames, targetNames);
         } catch (IOException | RuntimeException e) {
             throw new DataException(file + " is corrupt: " + e.getMessage()
                     + ". Delete it and download it again.", e);
+        } finally {
+            threads.shutdownNow();
         }
     }
 
@@ -124,10 +148,24 @@ public final class ParquetFrameReader {
         }
         try {
             return ParquetFileReader.open(new LocalInputFile(file),
-                    ParquetReadOptions.builder(new PlainParquetConfiguration()).build());
+                    ParquetReadOptions.builder(new PlainParquetConfiguration())
+                            .withCodecFactory(PageCodecs.INSTANCE)
+                            .build());
         } catch (IOException | RuntimeException e) {
             throw new DataException(file + " has an unreadable Parquet footer (" + e.getMessage()
                     + "); it is corrupt or truncated. Delete it and download it again.", e);
+        }
+    }
+
+    private static void requireSupportedCompression(Path file, ParquetFileReader reader) throws DataException {
+        for (BlockMetaData block : reader.getRowGroups()) {
+            for (ColumnChunkMetaData column : block.getColumns()) {
+                if (!PageCodecs.SUPPORTED.contains(column.getCodec())) {
+                    throw new DataException(file + ": column " + column.getPath().toDotString() + " is compressed with "
+                            + column.getCodec() + ", which this reader does not support (it reads "
+                            + PageCodecs.SUPPORTED + "); Numerai's files use SNAPPY. Re-save the file with one of those.");
+                }
+            }
         }
     }
 
@@ -143,6 +181,8 @@ public final class ParquetFrameReader {
     private static final class FrameColumns {
         private final Path file;
         private final FrameSchema schema;
+        /** Tells Parquet-MR which writer bugs to work around when it decodes. */
+        private final String createdBy;
         private final String[] ids;
         private final String[] eras;
         private final String[] dataTypes;
@@ -151,9 +191,10 @@ public final class ParquetFrameReader {
         /** Eras and data types repeat: one String per distinct value instead of one per row. */
         private final Map<Binary, String> repeatedStrings = new HashMap<>();
 
-        FrameColumns(Path file, FrameSchema schema, int rowCount) {
+        FrameColumns(Path file, FrameSchema schema, int rowCount, FileMetaData metadata) {
             this.file = file;
             this.schema = schema;
+            this.createdBy = metadata.getCreatedBy();
             this.ids = new String[rowCount];
             this.eras = new String[rowCount];
             this.dataTypes = new String[rowCount];
@@ -161,7 +202,14 @@ public final class ParquetFrameReader {
             this.targets = new float[schema.targets.length][rowCount];
         }
 
-        void readRowGroup(ColumnReadStoreImpl store, int offset, int rows) throws DataException {
+        /**
+         * Ids, eras and data types first (an out-of-range feature value is reported with its row's id), then the
+         * features, whose chunks are independent, split across threads, then the targets.
+         */
+        void readRowGroup(PageReadStore group, BlockMetaData block, int offset, ExecutorService threads)
+                throws DataException, IOException {
+            int rows = (int) group.getRowCount();
+            ColumnReadStoreImpl store = columnReaders(group);
             readIds(store.getColumnReader(schema.id), offset, rows);
             if (schema.era != null) {
                 readRepeatedStrings(store.getColumnReader(schema.era), schema.era, eras, offset, rows);
@@ -169,12 +217,41 @@ public final class ParquetFrameReader {
             if (schema.dataType != null) {
                 readRepeatedStrings(store.getColumnReader(schema.dataType), schema.dataType, dataTypes, offset, rows);
             }
-            for (int f = 0; f < features.length; f++) {
-                readFeature(store.getColumnReader(schema.features[f]), schema.features[f], features[f], offset, rows);
+            Map<ColumnPath, ColumnChunkMetaData> chunks = new HashMap<>();
+            block.getColumns().forEach(chunk -> chunks.put(chunk.getPath(), chunk));
+            List<Future<Void>> slices = new ArrayList<>();
+            int sliceSize = Math.max(1, (features.length + SLICES - 1) / SLICES);
+            for (int from = 0; from < features.length; from += sliceSize) {
+                int first = from;
+                int last = Math.min(features.length, from + sliceSize);
+                slices.add(threads.submit(() -> readFeatures(group, chunks, first, last, offset, rows)));
+            }
+            for (Future<Void> slice : slices) {
+                awaitSlice(slice);
             }
             for (int t = 0; t < targets.length; t++) {
                 readTarget(store.getColumnReader(schema.targets[t]), schema.targets[t], targets[t], offset, rows);
             }
+        }
+
+        private Void readFeatures(PageReadStore group, Map<ColumnPath, ColumnChunkMetaData> chunks, int first,
+                int last, int offset, int rows) throws DataException, IOException {
+            FeatureChunkDecoder decoder = new FeatureChunkDecoder();
+            ColumnReadStoreImpl store = columnReaders(group);
+            for (int f = first; f < last; f++) {
+                ColumnDescriptor column = schema.features[f];
+                if (FeatureChunkDecoder.canDecode(chunks.get(ColumnPath.get(column.getPath())))) {
+                    decoder.decode(group.getPageReader(column), column, features[f], offset,
+                            (row, value) -> outOfRange(column, row, value));
+                } else {
+                    readFeature(store.getColumnReader(column), column, features[f], offset, rows);
+                }
+            }
+            return null;
+        }
+
+        private ColumnReadStoreImpl columnReaders(PageReadStore group) {
+            return new ColumnReadStoreImpl(group, UNUSED_CONVERTER, schema.requested, createdBy);
         }
 
         FeatureFrame frame(List<String> featureNames, List<String> targetNames) throws DataException {
@@ -219,9 +296,7 @@ public final class ParquetFrameReader {
                 if (column.getCurrentDefinitionLevel() == defined) {
                     long value = int64 ? column.getLong() : column.getInteger();
                     if (value < 0 || value > MAX_FEATURE_VALUE) {
-                        throw new DataException(file + ": feature " + descriptor.getPath()[0] + " has value " + value
-                                + " in row " + r + " (id " + ids[r] + "); features must be integers 0..4."
-                                + " The file is not a Numerai v5 dataset or is corrupt.");
+                        throw outOfRange(descriptor, r, value);
                     }
                     values[r] = (byte) value;
                 } else {
@@ -229,6 +304,12 @@ public final class ParquetFrameReader {
                 }
                 column.consume();
             }
+        }
+
+        private DataException outOfRange(ColumnDescriptor column, int row, long value) {
+            return new DataException(file + ": feature " + column.getPath()[0] + " has value " + value + " in row "
+                    + row + " (id " + ids[row] + "); features must be integers 0..4. The file is not a Numerai v5"
+                    + " dataset or is corrupt.");
         }
 
         private static void readTarget(ColumnReader column, ColumnDescriptor descriptor, float[] values, int offset,
@@ -254,6 +335,28 @@ public final class ParquetFrameReader {
                             + ", counting from 0); ids must be unique. Delete the file and download it again.");
                 }
             }
+        }
+    }
+
+    /** Waits for a slice of feature columns, passing its failure on as it was thrown. */
+    private static void awaitSlice(Future<Void> slice) throws DataException, IOException {
+        try {
+            slice.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DataIoException("Interrupted while reading", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof DataException data) {
+                throw data;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw (Error) cause;
         }
     }
 

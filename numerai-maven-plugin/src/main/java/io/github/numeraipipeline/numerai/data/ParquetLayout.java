@@ -14,6 +14,8 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * @param featureStorage the physical type of feature columns
  * @param targetStorage the physical type of target columns
  * @param featureNullRate share of feature values written as null, in [0, 1); real files have a few NaN
+ * @param dataPageV2 write Parquet 2.0 data pages (and, without dictionary, delta-encoded integers) instead of the
+ *     v1 pages pyarrow writes by default
  */
 public record ParquetLayout(
         Compression compression,
@@ -21,7 +23,8 @@ public record ParquetLayout(
         boolean dictionary,
         FeatureStorage featureStorage,
         TargetStorage targetStorage,
-        double featureNullRate) {
+        double featureNullRate,
+        boolean dataPageV2) {
 
     public enum Compression {
         NONE(CompressionCodecName.UNCOMPRESSED),
@@ -67,30 +70,41 @@ public record ParquetLayout(
 
     /** Like Numerai's files: snappy, dictionary, int8 features, float32 targets, no nulls; 50,000-row groups. */
     public static ParquetLayout defaults() {
-        return new ParquetLayout(Compression.SNAPPY, 50_000, true, FeatureStorage.INT8, TargetStorage.FLOAT, 0);
+        return new ParquetLayout(Compression.SNAPPY, 50_000, true, FeatureStorage.INT8, TargetStorage.FLOAT, 0, false);
     }
 
     public ParquetLayout withCompression(Compression value) {
-        return new ParquetLayout(value, rowGroupRows, dictionary, featureStorage, targetStorage, featureNullRate);
+        return new ParquetLayout(value, rowGroupRows, dictionary, featureStorage, targetStorage, featureNullRate,
+                dataPageV2);
     }
 
     public ParquetLayout withRowGroupRows(int value) {
-        return new ParquetLayout(compression, value, dictionary, featureStorage, targetStorage, featureNullRate);
+        return new ParquetLayout(compression, value, dictionary, featureStorage, targetStorage, featureNullRate,
+                dataPageV2);
     }
 
     public ParquetLayout withDictionary(boolean value) {
-        return new ParquetLayout(compression, rowGroupRows, value, featureStorage, targetStorage, featureNullRate);
+        return new ParquetLayout(compression, rowGroupRows, value, featureStorage, targetStorage, featureNullRate,
+                dataPageV2);
     }
 
     public ParquetLayout withFeatureStorage(FeatureStorage value) {
-        return new ParquetLayout(compression, rowGroupRows, dictionary, value, targetStorage, featureNullRate);
+        return new ParquetLayout(compression, rowGroupRows, dictionary, value, targetStorage, featureNullRate,
+                dataPageV2);
     }
 
     public ParquetLayout withTargetStorage(TargetStorage value) {
-        return new ParquetLayout(compression, rowGroupRows, dictionary, featureStorage, value, featureNullRate);
+        return new ParquetLayout(compression, rowGroupRows, dictionary, featureStorage, value, featureNullRate,
+                dataPageV2);
+    }
+
+    public ParquetLayout withDataPageV2(boolean value) {
+        return new ParquetLayout(compression, rowGroupRows, dictionary, featureStorage, targetStorage, featureNullRate,
+                value);
     }
 
     public ParquetLayout withFeatureNullRate(double value) {
-        return new ParquetLayout(compression, rowGroupRows, dictionary, featureStorage, targetStorage, value);
+        return new ParquetLayout(compression, rowGroupRows, dictionary, featureStorage, targetStorage, value,
+                dataPageV2);
     }
 }

@@ -10,8 +10,6 @@ import org.apache.parquet.column.ColumnWriteStore;
 import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.LocalOutputFile;
@@ -50,23 +48,21 @@ final class SyntheticParquetWriter {
     }
 
     void write(Path file, Map<String, String> metadata) throws IOException {
-        ParquetProperties properties =
-                ParquetProperties.builder().withDictionaryEncoding(layout.dictionary()).build();
-        CodecFactory codecs = new CodecFactory(new PlainParquetConfiguration(), properties.getPageSizeThreshold());
-        try {
-            BytesInputCompressor compressor = codecs.getCompressor(layout.compression().codec);
-            ParquetFileWriter out = new ParquetFileWriter(new LocalOutputFile(file), schema,
-                    ParquetFileWriter.Mode.OVERWRITE, ROW_GROUP_BYTES, 0,
-                    properties.getColumnIndexTruncateLength(), properties.getStatisticsTruncateLength(),
-                    properties.getPageWriteChecksumEnabled());
-            out.start();
-            for (int ordinal = 0; rows.remaining() > 0; ordinal++) {
-                writeRowGroup(out, properties, compressor, ordinal, Math.min(rows.remaining(), layout.rowGroupRows()));
-            }
-            out.end(metadata);
-        } finally {
-            codecs.release();
+        ParquetProperties properties = ParquetProperties.builder()
+                .withDictionaryEncoding(layout.dictionary())
+                .withWriterVersion(layout.dataPageV2()
+                        ? ParquetProperties.WriterVersion.PARQUET_2_0
+                        : ParquetProperties.WriterVersion.PARQUET_1_0)
+                .build();
+        BytesInputCompressor compressor = PageCodecs.INSTANCE.getCompressor(layout.compression().codec);
+        ParquetFileWriter out = new ParquetFileWriter(new LocalOutputFile(file), schema,
+                ParquetFileWriter.Mode.OVERWRITE, ROW_GROUP_BYTES, 0, properties.getColumnIndexTruncateLength(),
+                properties.getStatisticsTruncateLength(), properties.getPageWriteChecksumEnabled());
+        out.start();
+        for (int ordinal = 0; rows.remaining() > 0; ordinal++) {
+            writeRowGroup(out, properties, compressor, ordinal, Math.min(rows.remaining(), layout.rowGroupRows()));
         }
+        out.end(metadata);
     }
 
     private void writeRowGroup(ParquetFileWriter out, ParquetProperties properties, BytesInputCompressor compressor,

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.parquet.column.ParquetProperties.WriterVersion;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -34,14 +35,27 @@ final class ParquetFixtures {
     /**
      * Writes rows to a file whose schema is given in Parquet's text form
      * ({@code message m { optional binary id (STRING); ... }}); a row maps column names to String, Integer,
-     * Float or Double values, and a column left out is null.
+     * Long, Float or Double values, and a column left out is null.
      */
     static Path write(Path file, String schemaText, List<Map<String, Object>> rows) throws IOException {
+        return write(file, schemaText, rows, Pages.V1_DICTIONARY);
+    }
+
+    /** Page layouts of {@link #write}: Parquet-MR's defaults, or v2 pages with delta-encoded integers. */
+    enum Pages {
+        V1_DICTIONARY,
+        V2_WITHOUT_DICTIONARY
+    }
+
+    static Path write(Path file, String schemaText, List<Map<String, Object>> rows, Pages pages) throws IOException {
         MessageType schema = MessageTypeParser.parseMessageType(schemaText);
         SimpleGroupFactory groups = new SimpleGroupFactory(schema);
+        boolean v2 = pages == Pages.V2_WITHOUT_DICTIONARY;
         try (ParquetWriter<Group> writer = ExampleParquetWriter.builder(new LocalOutputFile(file))
                 .withType(schema)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withWriterVersion(v2 ? WriterVersion.PARQUET_2_0 : WriterVersion.PARQUET_1_0)
+                .withDictionaryEncoding(!v2)
                 .build()) {
             for (Map<String, Object> row : rows) {
                 Group group = groups.newGroup();
@@ -49,6 +63,8 @@ final class ParquetFixtures {
                     if (value instanceof String text) {
                         group.append(column, text);
                     } else if (value instanceof Integer number) {
+                        group.append(column, number);
+                    } else if (value instanceof Long number) {
                         group.append(column, number);
                     } else if (value instanceof Float number) {
                         group.append(column, number);

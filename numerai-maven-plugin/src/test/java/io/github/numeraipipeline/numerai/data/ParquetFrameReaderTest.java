@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class ParquetFrameReaderTest {
@@ -58,7 +59,13 @@ class ParquetFrameReaderTest {
                         real.withFeatureNullRate(0.1).withCompression(Compression.ZSTD).withRowGroupRows(50)),
                 Arguments.of("null INT64 features, plain gzip", real.withFeatureNullRate(0.2)
                         .withFeatureStorage(FeatureStorage.INT64).withDictionary(false)
-                        .withCompression(Compression.GZIP)));
+                        .withCompression(Compression.GZIP)),
+                Arguments.of("data page v2, dictionary, nulls", real.withDataPageV2(true).withFeatureNullRate(0.1)),
+                Arguments.of("data page v2, delta-encoded (Parquet-MR's column reader), nulls",
+                        real.withDataPageV2(true).withDictionary(false).withFeatureNullRate(0.1)
+                                .withRowGroupRows(90)),
+                Arguments.of("data page v2, delta-encoded INT64", real.withDataPageV2(true).withDictionary(false)
+                        .withFeatureStorage(FeatureStorage.INT64)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -74,9 +81,12 @@ class ParquetFrameReaderTest {
         }
     }
 
-    @Test
-    void agreesWithParquetMrsRecordApi() throws Exception {
-        ParquetLayout layout = ParquetLayout.defaults().withFeatureNullRate(0.1).withRowGroupRows(64);
+    /** Also shows that Parquet-MR's own (Hadoop) codecs read the pages our compressors wrote. */
+    @ParameterizedTest
+    @EnumSource(Compression.class)
+    void agreesWithParquetMrsRecordApi(Compression compression) throws Exception {
+        ParquetLayout layout = ParquetLayout.defaults().withFeatureNullRate(0.1).withRowGroupRows(64)
+                .withCompression(compression);
         Path file = dir.resolve("validation.parquet");
         DATASET.writeFile(DatasetFile.VALIDATION, file, layout);
 
@@ -251,6 +261,16 @@ class ParquetFrameReaderTest {
 
         assertError(file, "feature column feature_a is BINARY (STRING), not an integer column",
                 List.of("feature_a"));
+    }
+
+    @Test
+    void featureValueOutsideZeroToFourInADeltaEncodedFile() throws Exception {
+        Path file = dir.resolve("live.parquet");
+        ParquetFixtures.write(file, "message m { optional binary id (STRING); optional int64 feature_a; }",
+                List.of(row("id", "n1", "feature_a", 3L), row("id", "n2", "feature_a", 5L)),
+                ParquetFixtures.Pages.V2_WITHOUT_DICTIONARY);
+
+        assertError(file, "feature feature_a has value 5 in row 1 (id n2)", List.of("feature_a"));
     }
 
     @Test

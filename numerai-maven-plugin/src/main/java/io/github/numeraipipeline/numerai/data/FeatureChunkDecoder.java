@@ -32,7 +32,6 @@ final class FeatureChunkDecoder {
     private static final Set<Encoding> DECODABLE = EnumSet.of(Encoding.PLAIN, Encoding.PLAIN_DICTIONARY,
             Encoding.RLE_DICTIONARY, Encoding.RLE, Encoding.BIT_PACKED);
     private static final byte INVALID = Byte.MIN_VALUE;
-    private static final int MAX_FEATURE_VALUE = 4;
 
     /** Builds the error for a value outside 0..4 at a row of the frame. */
     @FunctionalInterface
@@ -162,7 +161,7 @@ final class FeatureChunkDecoder {
     }
 
     private static byte featureByte(long value) {
-        return value >= 0 && value <= MAX_FEATURE_VALUE ? (byte) value : INVALID;
+        return value >= 0 && value <= FeatureFrame.MAX_VALUE ? (byte) value : INVALID;
     }
 
     /** A dictionary page's values and, for each id, the feature byte (INVALID when outside 0..4). */

@@ -20,6 +20,8 @@ import java.util.Map;
 public final class FeatureFrame {
     /** The value of a feature that is null in the file. Real values are 0..4. */
     public static final byte MISSING = -1;
+    /** Features are Numerai's five bins, 0..4. */
+    public static final int MAX_VALUE = 4;
 
     private final String[] ids;
     private final String[] eras;

@@ -41,11 +41,12 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * Reads the columns a model needs from a Numerai dataset file into a {@link FeatureFrame}: {@code id},
  * {@code era} and {@code data_type} (those two when present), the chosen features and targets, nothing else.
  *
- * <p>It uses Parquet-MR's column API (one {@link ColumnReader} per column and row group, values straight into
- * primitive arrays) rather than the record API, which assembles a record object per row and is about three
- * times slower on a live file. Accepted: features as INT32 or INT64, with or without an INT(8) annotation, plain
- * or dictionary encoded, any codec, any number of row groups, nulls ({@link FeatureFrame#MISSING}); targets as
- * FLOAT or DOUBLE, null as NaN.
+ * <p>It works on Parquet-MR's column level, never assembling a record per row (the record API was three times
+ * slower on a live file): feature chunks are decoded a page at a time by {@link FeatureChunkDecoder}, on all
+ * cores, and the few other columns (and feature chunks of unusual encodings) through {@link ColumnReader}, values
+ * straight into primitive arrays. Accepted: features as INT32 or INT64, with or without an INT(8) annotation,
+ * plain, dictionary or delta encoded, data page v1 or v2, uncompressed/snappy/gzip/zstd, any number of row
+ * groups, nulls ({@link FeatureFrame#MISSING}); targets as FLOAT or DOUBLE, null as NaN.
  *
  * <p>Everything wrong with the file is a {@link DataException} naming the file and the fix: not Parquet, empty or
  * truncated, no id column, null or duplicate ids, missing or non-integer features, feature values outside 0..4,
@@ -59,7 +60,6 @@ public final class ParquetFrameReader {
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     /** Magic, footer length, magic: the smallest a Parquet file can be. */
     private static final int MIN_FILE_SIZE = 2 * MAGIC.length + 4;
-    private static final int MAX_FEATURE_VALUE = 4;
     /** Feature chunks decode independently; a file's columns are split into this many slices per row group. */
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
     private static final int SLICES = 4 * THREADS;
@@ -295,7 +295,7 @@ public final class ParquetFrameReader {
             for (int r = offset; r < offset + rows; r++) {
                 if (column.getCurrentDefinitionLevel() == defined) {
                     long value = int64 ? column.getLong() : column.getInteger();
-                    if (value < 0 || value > MAX_FEATURE_VALUE) {
+                    if (value < 0 || value > FeatureFrame.MAX_VALUE) {
                         throw outOfRange(descriptor, r, value);
                     }
                     values[r] = (byte) value;

@@ -7,8 +7,7 @@ import io.github.numeraipipeline.numerai.data.ParquetLayout;
 import io.github.numeraipipeline.numerai.data.SyntheticDataset;
 import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,13 +24,15 @@ import java.util.stream.Collectors;
  * arrays (ids, eras, data types, one byte[] per feature with -1 for null), and prints time and peak heap of each.
  * Not a test; run it in its own JVM (see the {@code bench} profile of the module pom):
  *
- * <pre>./mvnw -pl numerai-maven-plugin -Pbench test-compile exec:exec [-Dbench.dir=DIR] [-Dbench.heap=6g]</pre>
+ * <pre>./mvnw -pl numerai-maven-plugin -Pbench test-compile exec:exec [-Dbench.dir=DIR] [-Dbench.heap=1200m]</pre>
  *
  * <p>Files are made once by {@link SyntheticDataset} in the cache folder (argument 1, default
  * {@code ~/.cache/numerai-pipeline/bench}): the v5.2 live shape (6,720 x 2,748) and a train-like slice
  * (200,000 x 2,748, 200 eras). Each reader runs {@value #WARMUPS} times unmeasured, then {@value #RUNS} times; the
- * best time is reported. Peak heap is the sum of the heap pools' peaks during one run, above the heap in use
- * after a full GC before it; DuckDB's own (native) memory is not on the Java heap and not counted.
+ * best time is reported. Peak heap is the most heap in use during the last run (sampled every millisecond), above
+ * what was in use after a full GC before it; it includes garbage not yet collected, so it depends on the heap size
+ * ({@code -Dbench.heap}, default 1200m: about 2.3 times the train slice's int8 payload). DuckDB's own (native)
+ * memory is not on the Java heap and not counted.
  */
 public final class ReaderBenchmark {
     private static final int WARMUPS = 2;
@@ -88,24 +89,49 @@ public final class ReaderBenchmark {
         int rows = 0;
         double best = Double.MAX_VALUE;
         double peak = 0;
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < RUNS; i++) {
-            List<MemoryPoolMXBean> pools = heapPools();
             System.gc();
-            long before = pools.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
-            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            long before = memory.getHeapMemoryUsage().getUsed();
+            HeapSampler sampler = new HeapSampler(memory);
+            sampler.start();
             long start = System.nanoTime();
             rows = read.call();
             best = Math.min(best, (System.nanoTime() - start) / 1e6);
-            long after = pools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-            peak = (after - before) / (double) (1 << 20);
+            peak = (sampler.finish() - before) / (double) (1 << 20);
         }
         return new Result(rows, best, peak);
     }
 
-    private static List<MemoryPoolMXBean> heapPools() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .toList();
+    /** Samples the heap in use every millisecond; GC-collected garbage shows up only until it is collected. */
+    private static final class HeapSampler extends Thread {
+        private final MemoryMXBean memory;
+        private volatile boolean running = true;
+        private volatile long peak;
+
+        HeapSampler(MemoryMXBean memory) {
+            super("heap-sampler");
+            setDaemon(true);
+            this.memory = memory;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long finish() throws InterruptedException {
+            running = false;
+            join();
+            return Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+        }
     }
 
     /** The same arrays as {@link FeatureFrame}, filled through JDBC. */

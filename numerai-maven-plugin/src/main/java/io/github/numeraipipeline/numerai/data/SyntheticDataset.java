@@ -1,5 +1,7 @@
 package io.github.numeraipipeline.numerai.data;
 
+import io.github.numeraipipeline.numerai.io.AtomicFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -109,16 +111,21 @@ public final class SyntheticDataset {
 
     /** Writes one file of this dataset to {@code target} (any name, e.g. {@code live_1234.parquet}), atomically. */
     public void writeFile(DatasetFile file, Path target, ParquetLayout layout) throws DataException {
-        if (file == DatasetFile.FEATURES) {
-            AtomicFiles.write(target, featureSets::writeTo);
-            return;
+        try {
+            if (file == DatasetFile.FEATURES) {
+                AtomicFiles.write(target, (AtomicFiles.FileContent) featureSets::writeTo);
+                return;
+            }
+            SyntheticParquetWriter writer = new SyntheticParquetWriter(
+                    new SyntheticRows(this, file, layout.featureNullRate()),
+                    featureNames,
+                    file == DatasetFile.LIVE ? List.of() : TARGETS,
+                    layout);
+            AtomicFiles.write(target, (AtomicFiles.FileContent) temporary ->
+                    writer.write(temporary, Map.of(METADATA_KEY, spec.toString())));
+        } catch (IOException | RuntimeException e) {
+            throw new DataIoException("Could not write " + target.toAbsolutePath() + ": " + e, e);
         }
-        SyntheticParquetWriter writer = new SyntheticParquetWriter(
-                new SyntheticRows(this, file, layout.featureNullRate()),
-                featureNames,
-                file == DatasetFile.LIVE ? List.of() : TARGETS,
-                layout);
-        AtomicFiles.write(target, temporary -> writer.write(temporary, Map.of(METADATA_KEY, spec.toString())));
     }
 
     /**

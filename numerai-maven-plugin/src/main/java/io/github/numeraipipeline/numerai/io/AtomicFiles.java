@@ -9,48 +9,55 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a file so that readers see the old file or the whole new one, never half of it: write a temporary file
- * beside the target, then rename it over the target. A run killed mid-write leaves only a {@code .tmp} file that
- * nothing trusts.
+ * beside the target, then rename it over the target. A run killed mid-write leaves only a hidden {@code .tmp}
+ * file that nothing trusts.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** What writes the content into the temporary file. */
+    /** Fills the temporary file it is given (it exists, empty), by path: for writers that open files themselves. */
     @FunctionalInterface
-    public interface Writer {
+    public interface FileContent {
+        void writeTo(Path temporary) throws IOException;
+    }
+
+    /** Writes the content to a stream. */
+    @FunctionalInterface
+    public interface StreamContent {
         void writeTo(OutputStream out) throws IOException;
     }
 
     public static void write(Path target, byte[] content) throws IOException {
-        write(target, out -> out.write(content));
+        write(target, (StreamContent) out -> out.write(content));
     }
 
-    public static void write(Path target, Writer writer) throws IOException {
-        Path temp = temporaryFileFor(target);
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                writer.writeTo(out);
+    public static void write(Path target, StreamContent content) throws IOException {
+        write(target, (FileContent) temporary -> {
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                content.writeTo(out);
             }
-            moveIntoPlace(temp, target);
+        });
+    }
+
+    public static void write(Path target, FileContent content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temporary = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            content.writeTo(temporary);
+            moveIntoPlace(temporary, target);
         } finally {
-            Files.deleteIfExists(temp);
+            Files.deleteIfExists(temporary);
         }
     }
 
-    /** A fresh temporary file in the target's folder (same file system, so the rename is atomic). */
-    public static Path temporaryFileFor(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        return Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-    }
-
-    /** Renames a finished temporary file over the target. */
-    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+    /** Renames a finished temporary file over the target, atomically where the file system can. */
+    public static void moveIntoPlace(Path temporary, Path target) throws IOException {
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

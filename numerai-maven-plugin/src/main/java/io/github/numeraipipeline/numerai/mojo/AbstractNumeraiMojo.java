@@ -96,7 +96,7 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
             getLog().info("Skipping numerai:" + goal() + ": " + PropertyNames.SKIP + " is set");
             return;
         }
-        RoundRecord watched = (RoundRecord) context().get(ROUND_KEY);
+        RoundRecord watched = watchedRound();
         if (needsOpenRound() && watched != null && !watched.isOpen()) {
             getLog().info("Skipping numerai:" + goal() + ": numerai:watch found no open round in this build");
             return;
@@ -166,8 +166,25 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         if (project != null && project.getFile() != null) {
             return Path.of(project.getBuild().getDirectory());
         }
+        return baseDirectory().resolve("target");
+    }
+
+    /** The project's folder, or the folder Maven runs in when there is no pom. */
+    protected Path baseDirectory() {
+        if (project != null && project.getFile() != null) {
+            return project.getBasedir().toPath();
+        }
         String root = session == null ? null : session.getExecutionRootDirectory();
-        return Path.of(root == null ? "." : root).resolve("target");
+        return Path.of(root == null ? "." : root);
+    }
+
+    protected boolean isSandbox() {
+        return sandbox;
+    }
+
+    /** The round this build's watch recorded, or null when no watch ran in this build. */
+    protected RoundRecord watchedRound() {
+        return (RoundRecord) context().get(ROUND_KEY);
     }
 
     /** Shares what this goal learned (such as the watched round) with the later goals of the build. */

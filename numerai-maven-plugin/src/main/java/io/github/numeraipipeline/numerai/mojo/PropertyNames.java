@@ -14,4 +14,9 @@ final class PropertyNames {
     static final String SANDBOX = "numerai.sandbox";
     static final String SANDBOX_ROUND = "numerai.sandbox.round";
     static final String SANDBOX_PORT = "numerai.sandbox.port";
+    static final String MODELS_DIRECTORY = "numerai.modelsDirectory";
+    static final String MODELS = "numerai.models";
+    static final String DATA_DIRECTORY = "numerai.dataDirectory";
+    static final String LIVE_DATA = "numerai.liveData";
+    static final String DOWNLOAD_TRAINING = "numerai.download.training";
 }

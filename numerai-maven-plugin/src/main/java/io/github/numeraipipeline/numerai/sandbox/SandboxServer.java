@@ -41,6 +41,10 @@ public final class SandboxServer implements AutoCloseable {
     public record RecordedRequest(String query, Map<String, Object> variables, String authorization) {
     }
 
+    /** A dataset download as the sandbox received it: which file, and the {@code Range} asked for, if any. */
+    public record RecordedDownload(String file, String range) {
+    }
+
     /** A submission the sandbox accepted: which model, which round, the bytes uploaded. */
     public record Submission(String id, String modelId, String filename, String triggerId, int round, boolean late,
                              byte[] bytes) {
@@ -53,6 +57,7 @@ public final class SandboxServer implements AutoCloseable {
     private final DatasetSource datasets;
     private final SandboxFaults faults = new SandboxFaults();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<RecordedDownload> downloads = new CopyOnWriteArrayList<>();
 
     private SandboxServer(SandboxOptions options, DatasetSource datasets, Clock clock) throws IOException {
         this.datasets = datasets;
@@ -99,6 +104,10 @@ public final class SandboxServer implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    public List<RecordedDownload> downloads() {
+        return List.copyOf(downloads);
+    }
+
     public List<Submission> submissions() {
         List<Submission> list = new ArrayList<>();
         for (SandboxTournament.RecordedSubmission s : tournament.submissions()) {
@@ -121,9 +130,20 @@ public final class SandboxServer implements AutoCloseable {
         void handle(HttpExchange exchange) throws IOException;
     }
 
+    /** Thrown out of a handler to make the JDK server close the connection mid-answer, as a network cut does. */
+    private static final class CutConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CutConnection() {
+            super("connection cut on purpose", null, false, false);
+        }
+    }
+
     private static void handle(HttpExchange exchange, Handler handler) {
         try (exchange) {
             handler.handle(exchange);
+        } catch (CutConnection cut) {
+            throw cut; // the server closes the socket only for an exception that reaches it
         } catch (IOException | RuntimeException e) {
             LOG.debug("Sandbox request {} {} ended with {}", exchange.getRequestMethod(),
                     exchange.getRequestURI().getPath(), e.toString());
@@ -218,7 +238,9 @@ public final class SandboxServer implements AutoCloseable {
             send(exchange, 403, "application/xml", accessDenied("SignatureDoesNotMatch"));
             return;
         }
-        Path file = datasets.file(uri.getPath().substring("/datasets/".length()));
+        String name = uri.getPath().substring("/datasets/".length());
+        downloads.add(new RecordedDownload(name, exchange.getRequestHeaders().getFirst("Range")));
+        Path file = datasets.file(name);
         if (file == null) {
             send(exchange, 404, "application/xml", accessDenied("NoSuchKey"));
             return;
@@ -247,8 +269,7 @@ public final class SandboxServer implements AutoCloseable {
             if (truncate) {
                 out.write(in.readNBytes((int) Math.min(Integer.MAX_VALUE, length / 2)));
                 out.flush();
-                // Closing short of Content-Length makes the server drop the connection: a cut transfer.
-                return;
+                throw new CutConnection();
             }
             in.transferTo(out);
         }

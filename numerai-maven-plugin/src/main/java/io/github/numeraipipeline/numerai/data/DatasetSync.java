@@ -1,0 +1,50 @@
+package io.github.numeraipipeline.numerai.data;
+
+import io.github.numeraipipeline.numerai.api.NumeraiApiException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** Brings the cache up to date with what the models need: per data version, features and live data, and for
+ * training the train and validation files. */
+public final class DatasetSync {
+    private final DatasetDownloader downloader;
+    private final DatasetCache cache;
+
+    public DatasetSync(DatasetDownloader downloader, DatasetCache cache) {
+        this.downloader = downloader;
+        this.cache = cache;
+    }
+
+    /**
+     * @param versions    the data versions the models use
+     * @param liveRound   the round whose live data to fetch; null to fetch none (between rounds, or a local file)
+     * @param forTraining whether train and validation files are wanted too
+     * @return the files now in the cache
+     */
+    public List<Path> sync(Collection<String> versions, Integer liveRound, boolean forTraining)
+            throws NumeraiApiException, DataIoException {
+        List<Path> files = new ArrayList<>();
+        for (String version : new LinkedHashSet<>(versions)) {
+            files.add(fetch(version, DatasetCache.FEATURES));
+            if (forTraining) {
+                files.add(fetch(version, DatasetCache.TRAIN));
+                files.add(fetch(version, DatasetCache.VALIDATION));
+            }
+            if (liveRound != null) {
+                Path live = cache.live(version, liveRound);
+                downloader.download(DatasetCache.remoteName(version, DatasetCache.LIVE), liveRound, live);
+                files.add(live);
+            }
+        }
+        return files;
+    }
+
+    private Path fetch(String version, String file) throws NumeraiApiException, DataIoException {
+        Path target = cache.file(version, file);
+        downloader.download(DatasetCache.remoteName(version, file), null, target);
+        return target;
+    }
+}

@@ -1,0 +1,55 @@
+package io.github.numeraipipeline.numerai.mojo;
+
+import io.github.numeraipipeline.numerai.NumeraiException;
+import io.github.numeraipipeline.numerai.api.NumeraiClient;
+import io.github.numeraipipeline.numerai.data.DatasetDownloader;
+import io.github.numeraipipeline.numerai.data.DatasetSync;
+import io.github.numeraipipeline.numerai.model.ModelConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Downloads the dataset files the configured models need into the cache, verified: per data version
+ * {@code features.json} and the round's live data, and with {@code numerai.download.training} the train and
+ * validation files too. Files already complete in the cache are used as they are.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "download", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false, threadSafe = true)
+public class DownloadMojo extends AbstractModelsMojo {
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    /**
+     * Also download {@code train.parquet} and {@code validation.parquet} (large: gigabytes for real data).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.DOWNLOAD_TRAINING, defaultValue = "false")
+    private boolean training;
+
+    @Override
+    protected void run() throws MojoFailureException, IOException, NumeraiException {
+        List<ModelConfig> configs = modelConfigs();
+        List<String> versions = configs.stream().map(ModelConfig::dataVersion).distinct().toList();
+        try (NumeraiClient client = new NumeraiClient(apiSettings(), null)) {
+            Integer round = null;
+            if (liveDataOverride() != null) {
+                getLog().info("Live data from " + liveDataOverride() + " (numerai.liveData); not downloading it");
+            } else {
+                round = liveRound(client);
+                if (round == null) {
+                    getLog().warn("Numerai has no open round, so there is no live data to download");
+                }
+            }
+            DatasetSync sync = new DatasetSync(new DatasetDownloader(client, PROGRESS_EVERY), datasetCache());
+            int files = sync.sync(versions, round, training).size();
+            getLog().info("Data for " + configs.size() + " model(s) ready in " + datasetCache().root() + " (" + files
+                    + " file(s), data " + String.join(", ", versions) + (round == null ? "" : ", round " + round) + ")");
+        }
+    }
+}

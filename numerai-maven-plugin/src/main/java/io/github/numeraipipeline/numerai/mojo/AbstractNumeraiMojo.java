@@ -81,6 +81,38 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.SANDBOX_ROUND, defaultValue = "open")
     private String sandboxRound;
 
+    /**
+     * The dataset cache. Default: {@code $XDG_CACHE_HOME/numerai-pipeline} or {@code ~/.cache/numerai-pipeline}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.DATA_DIRECTORY)
+    private File dataDirectory;
+
+    /**
+     * Rows of the sandbox's live data (Numerai's live file has about 6,720).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SANDBOX_LIVE_ROWS, defaultValue = "6720")
+    private int sandboxLiveRows;
+
+    /**
+     * Feature columns of the sandbox's datasets (v5.2 has 2,748).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SANDBOX_FEATURES, defaultValue = "2748")
+    private int sandboxFeatures;
+
+    /**
+     * Eras of the sandbox's train file, of 1,000 rows each (validation has a quarter as many).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SANDBOX_TRAIN_ERAS, defaultValue = "120")
+    private int sandboxTrainEras;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     private MojoExecution mojoExecution;
 
@@ -139,7 +171,7 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     protected SandboxServer sandbox() throws MojoFailureException, IOException {
         SandboxServer server = (SandboxServer) context().get(SANDBOX_KEY);
         if (server == null) {
-            server = Sandboxes.start(sandboxOptions(), getLog()::info);
+            server = Sandboxes.start(sandboxOptions(), dataDirectory().resolve("sandbox-served"));
             context().put(SANDBOX_KEY, server);
             getLog().info("Started the Numerai sandbox (offline, no keys needed) at " + server.endpoint());
         }
@@ -147,7 +179,26 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     }
 
     protected SandboxOptions sandboxOptions() throws MojoFailureException {
-        return SandboxOptions.defaults().withRoundOpensIn(SandboxRound.opensIn(sandboxRound));
+        SandboxOptions defaults = SandboxOptions.defaults();
+        try {
+            int validationEras = Math.max(4, sandboxTrainEras / 4);
+            return defaults.withRoundOpensIn(SandboxRound.opensIn(sandboxRound)).withData(defaults.data()
+                    .withFeatureCount(sandboxFeatures).withLiveRows(sandboxLiveRows).withTrain(sandboxTrainEras, 1000)
+                    .withValidation(validationEras, 1000, Math.min(4, validationEras / 2)));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("The sandbox's data shape (numerai.sandbox.*) is not possible: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** {@code numerai.dataDirectory}, or the per-user cache folder. */
+    protected Path dataDirectory() {
+        if (dataDirectory != null) {
+            return dataDirectory.toPath();
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("numerai-pipeline");
     }
 
     /** {@code numerai.outputDirectory}, or its default under the build directory. */

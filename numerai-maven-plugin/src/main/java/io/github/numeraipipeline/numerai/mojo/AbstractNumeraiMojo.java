@@ -2,6 +2,8 @@ package io.github.numeraipipeline.numerai.mojo;
 
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.ApiSettings;
+import io.github.numeraipipeline.numerai.report.RunRecord;
+import io.github.numeraipipeline.numerai.report.RunReport;
 import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.sandbox.SandboxServer;
 import io.github.numeraipipeline.numerai.sandbox.Sandboxes;
@@ -10,6 +12,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -128,13 +131,17 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
             getLog().info("Skipping numerai:" + goal() + ": " + PropertyNames.SKIP + " is set");
             return;
         }
+        long start = System.nanoTime();
         RoundRecord watched = watchedRound();
         if (needsOpenRound() && watched != null && !watched.isOpen()) {
             getLog().info("Skipping numerai:" + goal() + ": numerai:watch found no open round in this build");
+            recordStep("skipped", start);
             return;
         }
+        String status = "failed";
         try {
             run();
+            status = "done";
         } catch (NumeraiException e) {
             if (e.isUserError()) {
                 throw new MojoFailureException(e.getMessage(), e);
@@ -145,7 +152,47 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("numerai:" + goal() + " was interrupted", e);
+        } finally {
+            recordStep(status, start);
         }
+    }
+
+    /**
+     * Adds this goal's step to {@code run.json} and renders {@code report.html} from it; {@code watch} starts a new
+     * record. A record that cannot be written is worth a warning, not a failed build.
+     */
+    private void recordStep(String status, long startNanos) {
+        if (!isStepOfTheRun()) {
+            return;
+        }
+        Instant now = Instant.now();
+        RoundRecord watched = watchedRound();
+        RunRecord record = (startsRun() ? RunRecord.start(now) : RunRecord.load(outputDirectory(), now))
+                .round(watched == null ? null : watched.round())
+                .sandbox(sandbox)
+                .step(goal(), status, (System.nanoTime() - startNanos) / 1e9, now);
+        try {
+            record.save(outputDirectory());
+            RunReport.writeHtml(record, outputDirectory());
+        } catch (IOException e) {
+            getLog().warn("Could not update " + RunRecord.FILE_NAME + " in " + outputDirectory() + ": " + e);
+            return;
+        }
+        afterStep(record);
+    }
+
+    /** Whether this goal is a step of the daily run, recorded in {@code run.json}. */
+    protected boolean isStepOfTheRun() {
+        return true;
+    }
+
+    /** Whether this goal begins a new run record ({@code watch} does). */
+    protected boolean startsRun() {
+        return false;
+    }
+
+    /** Called with the run record once this goal's step is in it. */
+    protected void afterStep(RunRecord record) {
     }
 
     /** The goal's work; parameters are already set, skips already decided. */
@@ -227,6 +274,10 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         }
         String root = session == null ? null : session.getExecutionRootDirectory();
         return Path.of(root == null ? "." : root);
+    }
+
+    protected MavenSession session() {
+        return session;
     }
 
     protected boolean isSandbox() {

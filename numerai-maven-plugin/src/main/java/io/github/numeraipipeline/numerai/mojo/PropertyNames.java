@@ -22,4 +22,8 @@ final class PropertyNames {
     static final String DATA_DIRECTORY = "numerai.dataDirectory";
     static final String LIVE_DATA = "numerai.liveData";
     static final String DOWNLOAD_TRAINING = "numerai.download.training";
+    static final String SERVER_ID = "numerai.serverId";
+    static final String DRY_RUN = "numerai.dryRun";
+    static final String FORCE = "numerai.force";
+    static final String LEDGER = "numerai.ledger";
 }

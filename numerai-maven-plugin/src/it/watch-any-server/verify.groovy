@@ -8,6 +8,7 @@ try {
     def requests = context.get('sandbox').requests()
     assert requests.size() >= 2
     assert requests.every { it.authorization() == null } : 'watch sends no keys'
+    return true
 } finally {
     context.get('sandbox').close()
 }

@@ -134,7 +134,8 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         long start = System.nanoTime();
         RoundRecord watched = watchedRound();
         if (needsOpenRound() && watched != null && !watched.isOpen()) {
-            getLog().info("Skipping numerai:" + goal() + ": numerai:watch found no open round in this build");
+            getLog().info("Skipping numerai:" + goal() + ": " + (watched.status() == RoundRecord.Status.NO_ROUND
+                    ? "numerai:watch found no open round in this build" : watched.reason()));
             recordStep("skipped", start);
             return;
         }

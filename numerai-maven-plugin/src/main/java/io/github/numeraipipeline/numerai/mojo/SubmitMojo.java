@@ -5,17 +5,13 @@ import io.github.numeraipipeline.numerai.api.NumeraiApiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.api.Round;
 import io.github.numeraipipeline.numerai.config.Credentials;
-import io.github.numeraipipeline.numerai.config.CredentialsResolver;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.report.RunRecord;
 import io.github.numeraipipeline.numerai.report.RunReport;
-import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.submission.PredictionFile;
-import io.github.numeraipipeline.numerai.submission.SubmissionLedger;
 import io.github.numeraipipeline.numerai.submission.SubmissionService;
 import io.github.numeraipipeline.numerai.submission.SubmissionService.Outcome;
 import io.github.numeraipipeline.numerai.watch.RoundRecord;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,16 +32,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "submit", defaultPhase = LifecyclePhase.DEPLOY, requiresProject = false, threadSafe = true)
-public class SubmitMojo extends AbstractModelsMojo {
-
-    /**
-     * The settings.xml {@code <server>} holding the keys (username = public id, password = secret key), used when
-     * the environment has no {@code NUMERAI_PUBLIC_ID}/{@code NUMERAI_SECRET_KEY}.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.SERVER_ID, defaultValue = "numerai")
-    private String serverId;
+public class SubmitMojo extends AbstractSubmissionMojo {
 
     /**
      * Do everything but the upload and the create, saying what would have been sent.
@@ -55,28 +42,9 @@ public class SubmitMojo extends AbstractModelsMojo {
     @Parameter(property = PropertyNames.DRY_RUN, defaultValue = "false")
     private boolean dryRun;
 
-    /**
-     * Submit even when the round already has a submission for the model.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.FORCE, defaultValue = "false")
-    private boolean force;
-
-    /**
-     * The ledger of this desk's submissions; outside the build directory so that {@code mvn clean} keeps it.
-     * Default: {@code ledger.json} in the dataset cache.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.LEDGER)
-    private File ledger;
-
-    private final SettingsDecrypter decrypter;
-
     @Inject
     public SubmitMojo(SettingsDecrypter decrypter) {
-        this.decrypter = decrypter;
+        super(decrypter);
     }
 
     @Override
@@ -102,9 +70,8 @@ public class SubmitMojo extends AbstractModelsMojo {
         try (NumeraiClient client = new NumeraiClient(apiSettings(), credentials)) {
             Round round = round(client);
             roundNumber = round.number();
-            SubmissionService service = new SubmissionService(client, new SubmissionLedger(ledgerFile()),
-                    NumeraiClient.triggerIdFromEnvironment());
-            outcomes = service.submit(round, files, force, dryRun, Instant.now());
+            SubmissionService service = new SubmissionService(client, ledger(), NumeraiClient.triggerIdFromEnvironment());
+            outcomes = service.submit(round, files, force(), dryRun, Instant.now());
         }
         RunRecord.load(outputDirectory(), Instant.now()).round(roundNumber).models(outcomes).save(outputDirectory());
         List<String> failed = outcomes.stream().filter(o -> o.status() == SubmissionService.Status.FAILED)
@@ -125,15 +92,6 @@ public class SubmitMojo extends AbstractModelsMojo {
         }
     }
 
-    /** The sandbox's own account in sandbox runs (real keys never go to it), else the contract's order. */
-    private Credentials credentials() throws NumeraiException {
-        if (isSandbox()) {
-            return new Credentials(SandboxOptions.PUBLIC_ID, SandboxOptions.SECRET_KEY, "the sandbox's account");
-        }
-        return new CredentialsResolver(System.getenv(), new MavenSettingsKeys(
-                session() == null ? null : session().getSettings(), decrypter)).resolve(serverId);
-    }
-
     /** The round this build's watch found, with its window; else the current round. */
     private Round round(NumeraiClient client) throws NumeraiApiException {
         RoundRecord watched = watchedRound();
@@ -146,9 +104,5 @@ public class SubmitMojo extends AbstractModelsMojo {
             throw new NumeraiApiException.RoundNotOpen(betweenRounds.getMessage() + "; nothing can be submitted"
                     + " between rounds (numerai:watch waits for the next one)");
         }
-    }
-
-    private Path ledgerFile() {
-        return ledger != null ? ledger.toPath() : datasetCache().root().resolve("ledger.json");
     }
 }

@@ -5,7 +5,14 @@ import io.github.numeraipipeline.numerai.api.NumeraiApiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.watch.RoundRecord;
 import io.github.numeraipipeline.numerai.watch.RoundWatcher;
+import io.github.numeraipipeline.numerai.NumeraiException;
+import io.github.numeraipipeline.numerai.model.ModelConfig;
+import io.github.numeraipipeline.numerai.submission.SubmissionService;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 import java.time.Duration;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -19,7 +26,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "watch", defaultPhase = LifecyclePhase.VALIDATE, requiresProject = false, threadSafe = true)
-public class WatchMojo extends AbstractNumeraiMojo {
+public class WatchMojo extends AbstractSubmissionMojo {
 
     /**
      * How often to ask whether the round is open, as an ISO-8601 duration.
@@ -37,9 +44,38 @@ public class WatchMojo extends AbstractNumeraiMojo {
     @Parameter(property = PropertyNames.MAX_WAIT, defaultValue = "PT5H")
     private String maxWait;
 
+    @Inject
+    public WatchMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
     @Override
     protected boolean startsRun() {
         return true;
+    }
+
+    /**
+     * Marks the round done when every configured model already has its submission, so the day's work is not
+     * repeated. Needs models and keys; without either, the round stays open and {@code submit} decides per model.
+     */
+    private RoundRecord markIfAlreadySubmitted(RoundRecord record, ApiSettings settings) throws IOException {
+        if (!Files.isDirectory(modelsDirectory())) {
+            getLog().debug("No models directory " + modelsDirectory() + ": not checking for earlier submissions");
+            return record;
+        }
+        try {
+            List<String> models = modelConfigs().stream().map(ModelConfig::name).toList();
+            try (NumeraiClient client = new NumeraiClient(settings, credentials())) {
+                if (new SubmissionService(client, ledger(), null).allSubmitted(record.round(), models)) {
+                    return record.alreadySubmitted("Every model (" + String.join(", ", models)
+                            + ") already has a submission for round " + record.round()
+                            + " (-Dnumerai.force submits again)");
+                }
+            }
+        } catch (NumeraiException e) {
+            getLog().info("Not checking for earlier submissions: " + e.getMessage());
+        }
+        return record;
     }
 
     @Override
@@ -60,6 +96,9 @@ public class WatchMojo extends AbstractNumeraiMojo {
         RoundRecord record;
         try (NumeraiClient client = new NumeraiClient(settings, null)) {
             record = RoundWatcher.realTime(client::currentRound).watch(poll, wait);
+        }
+        if (record.isOpen() && !force()) {
+            record = markIfAlreadySubmitted(record, settings);
         }
         record.writeTo(outputDirectory());
         remember(ROUND_KEY, record);

@@ -105,21 +105,46 @@ public final class SubmissionService {
 
     private Optional<Outcome> alreadySubmitted(int round, PredictionFile file, String modelId)
             throws NumeraiApiException, IOException {
-        Optional<SubmissionLedger.Entry> mine = ledger.find(round, file.model());
+        return findSubmission(round, file.model(), modelId)
+                .map(done -> new Outcome(file, Status.SKIPPED, done.submissionId(), done.detail()));
+    }
+
+    /** A submission this desk or Numerai already has for the model and round. */
+    private record Existing(String submissionId, String detail) {
+    }
+
+    private Optional<Existing> findSubmission(int round, String model, String modelId)
+            throws NumeraiApiException, IOException {
+        Optional<SubmissionLedger.Entry> mine = ledger.find(round, model);
         if (mine.isPresent()) {
-            return Optional.of(new Outcome(file, Status.SKIPPED, mine.get().submissionId(), "already submitted for round "
-                    + round + " (submission " + mine.get().submissionId() + ", in " + ledger.file()
+            return Optional.of(new Existing(mine.get().submissionId(), "already submitted for round " + round
+                    + " (submission " + mine.get().submissionId() + ", in " + ledger.file()
                     + "); -Dnumerai.force submits again"));
         }
         Optional<Submission> theirs = client.submissions(modelId).stream()
                 .filter(s -> s.roundNumber() != null && s.roundNumber() == round).reduce((a, b) -> b);
         if (theirs.isPresent()) {
-            ledger.add(new SubmissionLedger.Entry(round, file.model(), theirs.get().id(), null,
+            ledger.add(new SubmissionLedger.Entry(round, model, theirs.get().id(), null,
                     String.valueOf(theirs.get().insertedAt())));
-            return Optional.of(new Outcome(file, Status.SKIPPED, theirs.get().id(), "Numerai already has submission "
-                    + theirs.get().id() + " for round " + round + "; -Dnumerai.force submits again"));
+            return Optional.of(new Existing(theirs.get().id(), "Numerai already has submission " + theirs.get().id()
+                    + " for round " + round + "; -Dnumerai.force submits again"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether every one of the models already has a submission for the round (by the ledger or Numerai's list), so
+     * that the day's work is done before it starts. A model the account lacks counts as not done.
+     */
+    public boolean allSubmitted(int round, List<String> models) throws NumeraiApiException, IOException {
+        Map<String, String> modelIds = client.models();
+        for (String model : models) {
+            String modelId = modelIds.get(model);
+            if (modelId == null || findSubmission(round, model, modelId).isEmpty()) {
+                return false;
+            }
+        }
+        return !models.isEmpty();
     }
 
     /** Creates the submission; when an answer is lost, looks at Numerai's list before trying again. */

@@ -13,7 +13,8 @@ import java.time.Instant;
 
 /**
  * What {@code numerai:watch} found, kept as {@code round.json} in the output directory for the later goals and for
- * Jenkins: {@code status} is {@code OPEN} or {@code NO_ROUND}; round and window are there when Numerai named them.
+ * Jenkins: {@code status} is {@code OPEN}, {@code NO_ROUND} or {@code ALREADY_SUBMITTED}; round and window are there
+ * when Numerai named them.
  */
 public record RoundRecord(Status status, Integer round, Instant openTime, Instant closeStakingTime,
                           Instant checkedAt, String reason) {
@@ -22,7 +23,8 @@ public record RoundRecord(Status status, Integer round, Instant openTime, Instan
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
-    public enum Status { OPEN, NO_ROUND }
+    /** {@code ALREADY_SUBMITTED}: the round is open, but every model already has its submission for it. */
+    public enum Status { OPEN, NO_ROUND, ALREADY_SUBMITTED }
 
     static RoundRecord open(Round round, Instant checkedAt) {
         return new RoundRecord(Status.OPEN, round.number(), round.openTime(), round.closeStakingTime(), checkedAt, null);
@@ -34,6 +36,12 @@ public record RoundRecord(Status status, Integer round, Instant openTime, Instan
                 checkedAt, reason);
     }
 
+    /** The same open round, marked done: nothing left to do in it. */
+    public RoundRecord alreadySubmitted(String why) {
+        return new RoundRecord(Status.ALREADY_SUBMITTED, round, openTime, closeStakingTime, checkedAt, why);
+    }
+
+    /** Whether the later goals have work to do in this round. */
     public boolean isOpen() {
         return status == Status.OPEN;
     }

@@ -1,0 +1,50 @@
+package io.github.numeraipipeline.numerai.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.numeraipipeline.numerai.api.ApiSettings;
+import io.github.numeraipipeline.numerai.api.NumeraiClient;
+import io.github.numeraipipeline.numerai.sandbox.InMemoryDatasets;
+import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
+import io.github.numeraipipeline.numerai.sandbox.SandboxServer;
+import io.github.numeraipipeline.numerai.sandbox.SandboxServer.RecordedDownload;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The cache rules: static files are fetched once per version, live data once per round. */
+class DatasetSyncTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void aNewRoundNeverReusesYesterdaysLiveFileButStaticFilesAreKept() throws Exception {
+        InMemoryDatasets served = new InMemoryDatasets(Files.createDirectories(temp.resolve("served")))
+                .with("v5.0/features.json", "{}".getBytes(StandardCharsets.UTF_8))
+                .with("v5.0/live.parquet", new byte[1000])
+                .with("v5.0/train.parquet", new byte[2000])
+                .with("v5.0/validation.parquet", new byte[3000]);
+        DatasetCache cache = new DatasetCache(temp.resolve("cache"));
+        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults(), served);
+             NumeraiClient client = new NumeraiClient(ApiSettings.defaults(sandbox.endpoint()), null)) {
+            DatasetSync sync = new DatasetSync(new DatasetDownloader(client, Duration.ofSeconds(5)), cache);
+
+            List<Path> first = sync.sync(List.of("v5.0", "v5.0"), 1294, false);
+            List<Path> second = sync.sync(List.of("v5.0"), 1295, true);
+
+            assertEquals(List.of(cache.file("v5.0", "features.json"), cache.live("v5.0", 1294)), first);
+            assertEquals(List.of(cache.file("v5.0", "features.json"), cache.file("v5.0", "train.parquet"),
+                    cache.file("v5.0", "validation.parquet"), cache.live("v5.0", 1295)), second);
+            assertTrue(Files.isRegularFile(cache.live("v5.0", 1294)) && Files.isRegularFile(cache.live("v5.0", 1295)));
+            assertEquals(List.of("v5.0/features.json", "v5.0/live.parquet", "v5.0/train.parquet",
+                            "v5.0/validation.parquet", "v5.0/live.parquet"),
+                    sandbox.downloads().stream().map(RecordedDownload::file).toList(),
+                    "features.json once for both rounds, live once per round");
+        }
+    }
+}

@@ -116,6 +116,15 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.SANDBOX_TRAIN_ERAS, defaultValue = "120")
     private int sandboxTrainEras;
 
+    /**
+     * Faults the sandbox switches on, for trying what the goals do when things go wrong: a comma list of
+     * {@code name:times[:value]}, such as {@code graphql-5xx:3:503,download-cut:1,create-lost:1}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SANDBOX_FAULTS)
+    private String sandboxFaults;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     private MojoExecution mojoExecution;
 
@@ -220,6 +229,12 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         SandboxServer server = (SandboxServer) context().get(SANDBOX_KEY);
         if (server == null) {
             server = Sandboxes.start(sandboxOptions(), dataDirectory().resolve("sandbox-served"));
+            try {
+                server.faults().apply(sandboxFaults);
+            } catch (IllegalArgumentException e) {
+                server.close();
+                throw new MojoFailureException(PropertyNames.SANDBOX_FAULTS + ": " + e.getMessage(), e);
+            }
             context().put(SANDBOX_KEY, server);
             getLog().info("Started the Numerai sandbox (offline, no keys needed) at " + server.endpoint());
         }

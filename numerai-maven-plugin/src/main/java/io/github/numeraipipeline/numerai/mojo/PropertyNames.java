@@ -17,6 +17,7 @@ final class PropertyNames {
     static final String SANDBOX_LIVE_ROWS = "numerai.sandbox.liveRows";
     static final String SANDBOX_FEATURES = "numerai.sandbox.features";
     static final String SANDBOX_TRAIN_ERAS = "numerai.sandbox.trainEras";
+    static final String SANDBOX_FAULTS = "numerai.sandbox.faults";
     static final String MODELS_DIRECTORY = "numerai.modelsDirectory";
     static final String MODELS = "numerai.models";
     static final String DATA_DIRECTORY = "numerai.dataDirectory";

@@ -73,6 +73,44 @@ public final class SandboxFaults {
         return this;
     }
 
+    /**
+     * Switches faults on from text, for {@code -Dnumerai.sandbox.faults}: a comma list of {@code name:times[:value]},
+     * such as {@code graphql-5xx:3:503,download-cut:1,create-lost:1}. Names: graphql-5xx (value: status),
+     * graphql-429 (value: Retry-After seconds), graphql-slow (value: milliseconds), graphql-drop, download-5xx
+     * (value: status), download-cut, upload-5xx (value: status), create-fail, create-lost.
+     *
+     * @throws IllegalArgumentException naming the part it cannot read and the names there are
+     */
+    public SandboxFaults apply(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return this;
+        }
+        for (String part : spec.split(",")) {
+            String[] fields = part.trim().split(":");
+            try {
+                int times = fields.length > 1 ? Integer.parseInt(fields[1]) : 1;
+                long value = fields.length > 2 ? Long.parseLong(fields[2]) : 0;
+                switch (fields[0]) {
+                    case "graphql-5xx" -> failGraphQl(times, value == 0 ? 503 : (int) value);
+                    case "graphql-429" -> rateLimitGraphQl(times, Duration.ofSeconds(value == 0 ? 1 : value));
+                    case "graphql-slow" -> delayGraphQl(times, Duration.ofMillis(value == 0 ? 70_000 : value));
+                    case "graphql-drop" -> dropGraphQl(times);
+                    case "download-5xx" -> failDownloads(times, value == 0 ? 503 : (int) value);
+                    case "download-cut" -> truncateDownloads(times);
+                    case "upload-5xx" -> failUploads(times, value == 0 ? 503 : (int) value);
+                    case "create-fail" -> failCreateBeforeRecording(times);
+                    case "create-lost" -> loseCreateAnswers(times);
+                    default -> throw new IllegalArgumentException("unknown fault");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Cannot read the sandbox fault \"" + part.trim() + "\"; write"
+                        + " name:times[:value] with a name from graphql-5xx, graphql-429, graphql-slow, graphql-drop,"
+                        + " download-5xx, download-cut, upload-5xx, create-fail, create-lost", e);
+            }
+        }
+        return this;
+    }
+
     /** A fault that fires for a number of requests, carrying one value (a status, seconds, milliseconds). */
     static final class Countdown {
         private final AtomicInteger remaining = new AtomicInteger();

@@ -58,7 +58,8 @@ public class WatchMojo extends AbstractSubmissionMojo {
      * Marks the round done when every configured model already has its submission, so the day's work is not
      * repeated. Needs models and keys; without either, the round stays open and {@code submit} decides per model.
      */
-    private RoundRecord markIfAlreadySubmitted(RoundRecord record, ApiSettings settings) throws IOException {
+    private RoundRecord markIfAlreadySubmitted(RoundRecord record, ApiSettings settings) throws IOException,
+            NumeraiApiException.InvalidCredentials {
         if (!Files.isDirectory(modelsDirectory())) {
             getLog().debug("No models directory " + modelsDirectory() + ": not checking for earlier submissions");
             return record;
@@ -72,6 +73,8 @@ public class WatchMojo extends AbstractSubmissionMojo {
                             + " (-Dnumerai.force submits again)");
                 }
             }
+        } catch (NumeraiApiException.InvalidCredentials refused) {
+            throw refused; // better now than after predicting: the submit would fail the same way
         } catch (NumeraiException e) {
             getLog().info("Not checking for earlier submissions: " + e.getMessage());
         }

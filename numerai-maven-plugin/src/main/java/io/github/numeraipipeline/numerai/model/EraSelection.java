@@ -38,6 +38,21 @@ final class EraSelection {
         return Arrays.copyOf(rows, count);
     }
 
+    /** "every era", "every 4th era": for logs and reports. */
+    static String describe(int eraStep) {
+        if (eraStep == 1) {
+            return "every era";
+        }
+        int lastTwo = eraStep % 100;
+        String suffix = lastTwo >= 11 && lastTwo <= 13 ? "th"
+                : switch (eraStep % 10) {
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return "every " + eraStep + suffix + " era";
+    }
+
     /** A file without an era column is one era. */
     static String eraOf(String era) {
         return era == null ? "" : era;

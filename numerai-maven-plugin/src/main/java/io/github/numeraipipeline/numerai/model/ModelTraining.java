@@ -127,8 +127,8 @@ public final class ModelTraining {
             labels[i] = all[rows[i]];
         }
         seconds.put("read", elapsed(step));
-        LOG.info("Model {}: training on {} rows of {} eras (every {}. era) x {} features, target {}", config.name(),
-                rows.length, eras, options.eraStep(), features.size(), config.target());
+        LOG.info("Model {}: training on {} rows of {} eras ({}) x {} features, target {}", config.name(),
+                rows.length, eras, EraSelection.describe(options.eraStep()), features.size(), config.target());
         step = System.nanoTime();
         DMatrix matrix;
         try {

@@ -85,7 +85,7 @@ public final class ValidationReport {
                 .append(escape(config.dataVersion())).append(", feature set ").append(escape(config.featureSet()))
                 .append(" (").append(facts.features()).append(" features), target ").append(escape(config.target()))
                 .append("; trained on ").append(facts.trainRows()).append(" rows")
-                .append(facts.eraStep() > 1 ? " (every " + facts.eraStep() + ". era)" : "")
+                .append(" (").append(EraSelection.describe(facts.eraStep())).append(")")
                 .append("; validated on ").append(metrics.rows()).append(" rows in ").append(metrics.eras().size())
                 .append(" eras</p>\n<div class=\"cards\">");
         card(html, "mean corr", metrics.mean());

@@ -5,6 +5,7 @@ import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.data.FeatureSets;
 import io.github.numeraipipeline.numerai.data.ParquetFrameReader;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -128,9 +129,15 @@ public final class ModelPredictions {
         }
     }
 
-    private static void fail(Map<String, String> failures, ModelConfig config, NumeraiException e) {
+    /** Records the failure and removes an earlier run's file of the model, which must not be uploaded now. */
+    private void fail(Map<String, String> failures, ModelConfig config, NumeraiException e) {
         LOG.error("Model {} has no predictions: {}", config.name(), e.getMessage());
         failures.put(config.name(), e.getMessage());
+        try {
+            Files.deleteIfExists(PredictionFile.in(outputDirectory, config.name()));
+        } catch (IOException deleteFailed) {
+            e.addSuppressed(deleteFailed);
+        }
     }
 
     private record Ready(BoosterFile booster, List<String> features) {

@@ -19,4 +19,6 @@ final class PropertyNames {
     static final String DATA_DIRECTORY = "numerai.dataDirectory";
     static final String LIVE_DATA = "numerai.liveData";
     static final String DOWNLOAD_TRAINING = "numerai.download.training";
+    static final String PREDICT_TRANSFORM = "numerai.predict.transform";
+    static final String TRAIN_ERA_STEP = "numerai.train.eraStep";
 }

@@ -187,6 +187,10 @@ public final class NumeraiClient implements Closeable {
             if (credentials == null) {
                 throw new NumeraiApiException.InvalidCredentials("This call to Numerai needs API keys, and none were given");
             }
+            if (NumeraiHttp.headersWouldBeLogged()) {
+                throw new NumeraiApiException("HTTP header logging (org.apache.hc.client5.http.headers or .wire at"
+                        + " DEBUG) is on and would print the Numerai secret key; turn it off to make calls with keys");
+            }
             post.setHeader(HttpHeaders.AUTHORIZATION, credentials.authorizationHeader());
         }
         try {

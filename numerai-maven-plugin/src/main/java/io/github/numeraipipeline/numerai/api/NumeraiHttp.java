@@ -11,6 +11,7 @@ import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.io.HttpClientResponseHandler;
 import org.apache.hc.core5.util.Timeout;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP client of a run: Numerai's GraphQL calls, dataset downloads and predictions uploads all go through
@@ -18,6 +19,29 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class NumeraiHttp implements Closeable {
     static final String USER_AGENT = "numerai-pipeline";
+    /** HttpClient's loggers that print request headers, and so the {@code Authorization} header with the keys. */
+    private static final String[] HEADER_LOGS = {"org.apache.hc.client5.http.headers", "org.apache.hc.client5.http.wire"};
+
+    static {
+        // Maven's -X (or a debug root level anywhere slf4j-simple is the binding) would print every header. These two
+        // loggers stay at INFO: set before HttpClient creates them, which happens with its first connection.
+        for (String log : HEADER_LOGS) {
+            System.setProperty("org.slf4j.simpleLogger.log." + log, "info");
+        }
+    }
+
+    /**
+     * Whether HttpClient would still print request headers (another slf4j binding, a logger made earlier): then
+     * calls that carry keys must not be sent.
+     */
+    static boolean headersWouldBeLogged() {
+        for (String log : HEADER_LOGS) {
+            if (LoggerFactory.getLogger(log).isDebugEnabled()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private final CloseableHttpClient client;
 

@@ -8,34 +8,32 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 checksums, as lower-case hex, of files and bytes: what manifests and run records pin outputs by. */
+/** SHA-256 of files, as lowercase hex: what run records and manifests name files by. */
 public final class Sha256 {
-    private static final int BUFFER = 1 << 20;
-
     private Sha256() {
     }
 
-    public static String of(byte[] content) {
-        return HexFormat.of().formatHex(digest().digest(content));
-    }
-
-    /** Streams the file, so that a file of gigabytes needs no more memory than a small one. */
     public static String of(Path file) throws IOException {
-        MessageDigest digest = digest();
-        byte[] buffer = new byte[BUFFER];
+        MessageDigest digest = newDigest();
         try (InputStream in = Files.newInputStream(file)) {
-            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+            byte[] buffer = new byte[1 << 16];
+            int read;
+            while ((read = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, read);
             }
         }
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static MessageDigest digest() {
+    public static String of(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
+    }
+
+    private static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 }

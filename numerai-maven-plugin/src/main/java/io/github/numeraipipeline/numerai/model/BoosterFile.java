@@ -108,7 +108,7 @@ public final class BoosterFile implements AutoCloseable {
             problem = content.length == 0 ? "is empty" : "is JSON but not an XGBoost model (no learner.gradient_booster)";
         } catch (JsonProcessingException e) {
             problem = "is not a complete JSON file (it breaks off or goes wrong at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + " of " + content.length + " bytes): an interrupted"
+                    + ", column " + e.getLocation().getColumnNr() + "): an interrupted"
                     + " copy, or a binary model (save it as JSON: booster.save_model(\"name.json\"))";
         } catch (IOException e) {
             problem = "cannot be parsed: " + e;

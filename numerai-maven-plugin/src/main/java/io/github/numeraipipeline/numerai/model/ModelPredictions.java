@@ -1,5 +1,6 @@
 package io.github.numeraipipeline.numerai.model;
 
+import io.github.numeraipipeline.numerai.submission.PredictionFile;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.data.FeatureSets;
@@ -62,7 +63,7 @@ public final class ModelPredictions {
                         fail(failures, config, e);
                     }
                 }
-                predictAll(ready, liveFile, round, writer, files, failures);
+                predictAll(ready, liveFile, writer, files, failures);
             } catch (NumeraiException e) {
                 version.getValue().stream().filter(c -> !failures.containsKey(c.name()))
                         .forEach(config -> fail(failures, config, e));
@@ -70,7 +71,7 @@ public final class ModelPredictions {
                 ready.forEach(r -> r.booster.close());
             }
         }
-        PredictionRecord record = new PredictionRecord(transform.id(), files, failures);
+        PredictionRecord record = new PredictionRecord(transform.id(), round, files, failures);
         try {
             record.writeTo(outputDirectory);
         } catch (IOException e) {
@@ -79,7 +80,7 @@ public final class ModelPredictions {
         return record;
     }
 
-    private void predictAll(List<Ready> ready, Path liveFile, Integer round, PredictionWriter writer,
+    private void predictAll(List<Ready> ready, Path liveFile, PredictionWriter writer,
             List<PredictionFile> files, Map<String, String> failures) throws NumeraiException {
         if (ready.isEmpty()) {
             return;
@@ -95,10 +96,10 @@ public final class ModelPredictions {
             try {
                 long modelStart = System.nanoTime();
                 float[] outputs = XgbPredictor.predict(r.booster, r.features, frame);
-                PredictionFile file = writer.write(name, frame.ids(), transform.apply(name, outputs), round);
+                PredictionFile file = writer.write(name, frame.ids(), transform.apply(name, outputs));
                 files.add(file);
                 LOG.info("Model {}: {} predictions ({}) checked and written to {} in {} ms", name, file.rows(),
-                        transform.id(), file.file(), (System.nanoTime() - modelStart) / 1_000_000);
+                        transform.id(), file.path(), (System.nanoTime() - modelStart) / 1_000_000);
             } catch (ModelException e) {
                 fail(failures, r.booster.config(), e);
             }
@@ -134,7 +135,7 @@ public final class ModelPredictions {
         LOG.error("Model {} has no predictions: {}", config.name(), e.getMessage());
         failures.put(config.name(), e.getMessage());
         try {
-            Files.deleteIfExists(PredictionFile.in(outputDirectory, config.name()));
+            Files.deleteIfExists(PredictionFile.pathFor(outputDirectory, config.name()));
         } catch (IOException deleteFailed) {
             e.addSuppressed(deleteFailed);
         }

@@ -1,5 +1,6 @@
 package io.github.numeraipipeline.numerai.model;
 
+import io.github.numeraipipeline.numerai.submission.PredictionFile;
 import io.github.numeraipipeline.numerai.io.AtomicFiles;
 import io.github.numeraipipeline.numerai.io.Sha256;
 import io.github.numeraipipeline.numerai.submission.SubmissionChecks;
@@ -25,8 +26,8 @@ public final class PredictionWriter {
         this.directory = directory;
     }
 
-    public PredictionFile write(String model, List<String> ids, double[] values, Integer round) throws ModelException {
-        Path target = PredictionFile.in(directory, model);
+    public PredictionFile write(String model, List<String> ids, double[] values) throws ModelException {
+        Path target = PredictionFile.pathFor(directory, model);
         String csv = csv(ids, values);
         try {
             try {
@@ -38,7 +39,7 @@ public final class PredictionWriter {
             }
             byte[] content = csv.getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(target, content);
-            return new PredictionFile(model, target, ids.size(), Sha256.of(content), round);
+            return new PredictionFile(model, target, ids.size(), Sha256.of(content));
         } catch (IOException e) {
             throw ModelException.fault("Cannot write " + target + ": " + e, e);
         }

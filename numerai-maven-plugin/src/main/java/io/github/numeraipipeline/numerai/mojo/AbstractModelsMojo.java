@@ -34,15 +34,6 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
     private String models;
 
     /**
-     * The dataset cache. Default: {@code $XDG_CACHE_HOME/numerai-pipeline} or {@code ~/.cache/numerai-pipeline}.
-     * Sandbox data goes to its own {@code sandbox} folder inside, never mixed with Numerai's.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = PropertyNames.DATA_DIRECTORY)
-    private File dataDirectory;
-
-    /**
      * A live Parquet file to use instead of downloading the round's live data.
      *
      * @since 0.1.0
@@ -60,9 +51,9 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
         return modelsDirectory != null ? modelsDirectory.toPath() : baseDirectory().resolve("models");
     }
 
+    /** The dataset cache; sandbox data goes to its own {@code sandbox} folder, never mixed with Numerai's. */
     protected DatasetCache datasetCache() {
-        Path root = dataDirectory != null ? dataDirectory.toPath() : defaultDataDirectory();
-        return new DatasetCache(isSandbox() ? root.resolve("sandbox") : root);
+        return new DatasetCache(isSandbox() ? dataDirectory().resolve("sandbox") : dataDirectory());
     }
 
     /** {@code numerai.liveData}, or null to use the round's live file. */
@@ -84,11 +75,5 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
         } catch (NumeraiApiException.RoundNotOpen betweenRounds) {
             return null;
         }
-    }
-
-    private static Path defaultDataDirectory() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return cache.resolve("numerai-pipeline");
     }
 }

@@ -2,6 +2,8 @@ package io.github.numeraipipeline.numerai.mojo;
 
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.ApiSettings;
+import io.github.numeraipipeline.numerai.report.RunRecord;
+import io.github.numeraipipeline.numerai.report.RunReport;
 import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.sandbox.SandboxServer;
 import io.github.numeraipipeline.numerai.sandbox.Sandboxes;
@@ -10,6 +12,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -81,6 +84,38 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.SANDBOX_ROUND, defaultValue = "open")
     private String sandboxRound;
 
+    /**
+     * The dataset cache. Default: {@code $XDG_CACHE_HOME/numerai-pipeline} or {@code ~/.cache/numerai-pipeline}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.DATA_DIRECTORY)
+    private File dataDirectory;
+
+    /**
+     * Rows of the sandbox's live data (Numerai's live file has about 6,720).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SANDBOX_LIVE_ROWS, defaultValue = "6720")
+    private int sandboxLiveRows;
+
+    /**
+     * Feature columns of the sandbox's datasets (v5.2 has 2,748).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SANDBOX_FEATURES, defaultValue = "2748")
+    private int sandboxFeatures;
+
+    /**
+     * Eras of the sandbox's train file, of 1,000 rows each (validation has a quarter as many).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.SANDBOX_TRAIN_ERAS, defaultValue = "120")
+    private int sandboxTrainEras;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     private MojoExecution mojoExecution;
 
@@ -96,13 +131,17 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
             getLog().info("Skipping numerai:" + goal() + ": " + PropertyNames.SKIP + " is set");
             return;
         }
+        long start = System.nanoTime();
         RoundRecord watched = watchedRound();
         if (needsOpenRound() && watched != null && !watched.isOpen()) {
             getLog().info("Skipping numerai:" + goal() + ": numerai:watch found no open round in this build");
+            recordStep("skipped", start);
             return;
         }
+        String status = "failed";
         try {
             run();
+            status = "done";
         } catch (NumeraiException e) {
             if (e.isUserError()) {
                 throw new MojoFailureException(e.getMessage(), e);
@@ -113,7 +152,47 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MojoExecutionException("numerai:" + goal() + " was interrupted", e);
+        } finally {
+            recordStep(status, start);
         }
+    }
+
+    /**
+     * Adds this goal's step to {@code run.json} and renders {@code report.html} from it; {@code watch} starts a new
+     * record. A record that cannot be written is worth a warning, not a failed build.
+     */
+    private void recordStep(String status, long startNanos) {
+        if (!isStepOfTheRun()) {
+            return;
+        }
+        Instant now = Instant.now();
+        RoundRecord watched = watchedRound();
+        RunRecord record = (startsRun() ? RunRecord.start(now) : RunRecord.load(outputDirectory(), now))
+                .round(watched == null ? null : watched.round())
+                .sandbox(sandbox)
+                .step(goal(), status, (System.nanoTime() - startNanos) / 1e9, now);
+        try {
+            record.save(outputDirectory());
+            RunReport.writeHtml(record, outputDirectory());
+        } catch (IOException e) {
+            getLog().warn("Could not update " + RunRecord.FILE_NAME + " in " + outputDirectory() + ": " + e);
+            return;
+        }
+        afterStep(record);
+    }
+
+    /** Whether this goal is a step of the daily run, recorded in {@code run.json}. */
+    protected boolean isStepOfTheRun() {
+        return true;
+    }
+
+    /** Whether this goal begins a new run record ({@code watch} does). */
+    protected boolean startsRun() {
+        return false;
+    }
+
+    /** Called with the run record once this goal's step is in it. */
+    protected void afterStep(RunRecord record) {
     }
 
     /** The goal's work; parameters are already set, skips already decided. */
@@ -139,7 +218,7 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     protected SandboxServer sandbox() throws MojoFailureException, IOException {
         SandboxServer server = (SandboxServer) context().get(SANDBOX_KEY);
         if (server == null) {
-            server = Sandboxes.start(sandboxOptions(), getLog()::info);
+            server = Sandboxes.start(sandboxOptions(), dataDirectory().resolve("sandbox-served"));
             context().put(SANDBOX_KEY, server);
             getLog().info("Started the Numerai sandbox (offline, no keys needed) at " + server.endpoint());
         }
@@ -147,7 +226,26 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     }
 
     protected SandboxOptions sandboxOptions() throws MojoFailureException {
-        return SandboxOptions.defaults().withRoundOpensIn(SandboxRound.opensIn(sandboxRound));
+        SandboxOptions defaults = SandboxOptions.defaults();
+        try {
+            int validationEras = Math.max(4, sandboxTrainEras / 4);
+            return defaults.withRoundOpensIn(SandboxRound.opensIn(sandboxRound)).withData(defaults.data()
+                    .withFeatureCount(sandboxFeatures).withLiveRows(sandboxLiveRows).withTrain(sandboxTrainEras, 1000)
+                    .withValidation(validationEras, 1000, Math.min(4, validationEras / 2)));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("The sandbox's data shape (numerai.sandbox.*) is not possible: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** {@code numerai.dataDirectory}, or the per-user cache folder. */
+    protected Path dataDirectory() {
+        if (dataDirectory != null) {
+            return dataDirectory.toPath();
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return cache.resolve("numerai-pipeline");
     }
 
     /** {@code numerai.outputDirectory}, or its default under the build directory. */
@@ -176,6 +274,10 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         }
         String root = session == null ? null : session.getExecutionRootDirectory();
         return Path.of(root == null ? "." : root);
+    }
+
+    protected MavenSession session() {
+        return session;
     }
 
     protected boolean isSandbox() {

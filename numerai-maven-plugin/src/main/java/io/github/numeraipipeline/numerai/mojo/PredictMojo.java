@@ -1,5 +1,6 @@
 package io.github.numeraipipeline.numerai.mojo;
 
+import io.github.numeraipipeline.numerai.submission.PredictionFile;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
@@ -7,7 +8,6 @@ import io.github.numeraipipeline.numerai.data.DatasetDownloader;
 import io.github.numeraipipeline.numerai.data.DatasetSync;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelPredictions;
-import io.github.numeraipipeline.numerai.model.PredictionFile;
 import io.github.numeraipipeline.numerai.model.PredictionRecord;
 import io.github.numeraipipeline.numerai.model.PredictionTransform;
 import java.io.IOException;
@@ -69,7 +69,7 @@ public class PredictMojo extends AbstractModelsMojo {
         };
         PredictionRecord record = new ModelPredictions(outputDirectory(), chosen).run(configs, live, round);
         for (PredictionFile file : record.files()) {
-            getLog().info("Predictions of " + file.name() + ": " + file.file() + " (" + file.rows() + " rows, sha256 "
+            getLog().info("Predictions of " + file.model() + ": " + file.path() + " (" + file.rows() + " rows, sha256 "
                     + file.sha256() + ")");
         }
         record.requireNoFailures();

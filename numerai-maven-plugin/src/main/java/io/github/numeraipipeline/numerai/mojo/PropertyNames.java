@@ -14,11 +14,18 @@ final class PropertyNames {
     static final String SANDBOX = "numerai.sandbox";
     static final String SANDBOX_ROUND = "numerai.sandbox.round";
     static final String SANDBOX_PORT = "numerai.sandbox.port";
+    static final String SANDBOX_LIVE_ROWS = "numerai.sandbox.liveRows";
+    static final String SANDBOX_FEATURES = "numerai.sandbox.features";
+    static final String SANDBOX_TRAIN_ERAS = "numerai.sandbox.trainEras";
     static final String MODELS_DIRECTORY = "numerai.modelsDirectory";
     static final String MODELS = "numerai.models";
     static final String DATA_DIRECTORY = "numerai.dataDirectory";
     static final String LIVE_DATA = "numerai.liveData";
     static final String DOWNLOAD_TRAINING = "numerai.download.training";
+    static final String SERVER_ID = "numerai.serverId";
+    static final String DRY_RUN = "numerai.dryRun";
+    static final String FORCE = "numerai.force";
+    static final String LEDGER = "numerai.ledger";
     static final String PREDICT_TRANSFORM = "numerai.predict.transform";
     static final String TRAIN_ERA_STEP = "numerai.train.eraStep";
 }

@@ -25,6 +25,11 @@ public class SandboxMojo extends AbstractNumeraiMojo {
     private int port;
 
     @Override
+    protected boolean isStepOfTheRun() {
+        return false;
+    }
+
+    @Override
     protected boolean needsOpenRound() {
         return false;
     }

@@ -38,6 +38,11 @@ public class WatchMojo extends AbstractNumeraiMojo {
     private String maxWait;
 
     @Override
+    protected boolean startsRun() {
+        return true;
+    }
+
+    @Override
     protected boolean needsOpenRound() {
         return false;
     }

@@ -1,5 +1,6 @@
 package io.github.numeraipipeline.numerai.sandbox;
 
+import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,9 +14,10 @@ import java.util.Objects;
  * @param roundWindow   how long a round takes submissions once open (Numerai: about an hour)
  * @param roundNumber   the current round's number
  * @param models        the account's model names; each gets a model id
+ * @param data          the shape of the datasets it serves
  */
 public record SandboxOptions(int port, Duration roundOpensIn, Duration roundWindow, int roundNumber,
-                             List<String> models) {
+                             List<String> models, SyntheticDatasetSpec data) {
 
     /** The sandbox account's keys: public, since the sandbox holds nothing worth protecting. */
     public static final String PUBLIC_ID = "SANDBOX_PUBLIC_ID";
@@ -23,27 +25,36 @@ public record SandboxOptions(int port, Duration roundOpensIn, Duration roundWind
 
     public SandboxOptions {
         Objects.requireNonNull(roundWindow, "roundWindow");
+        Objects.requireNonNull(data, "data");
         models = List.copyOf(models);
     }
 
-    /** An open round (opened a minute ago, an hour to go) and the two models the repository ships. */
+    /**
+     * An open round (opened a minute ago, an hour to go), the two models the repository ships, and datasets of the
+     * real v5.2 live shape (6,720 x 2,748).
+     */
     public static SandboxOptions defaults() {
-        return new SandboxOptions(0, Duration.ofMinutes(-1), Duration.ofHours(1), 1294, List.of("xgba", "xgbb"));
+        return new SandboxOptions(0, Duration.ofMinutes(-1), Duration.ofHours(1), 1294, List.of("xgba", "xgbb"),
+                SyntheticDatasetSpec.defaults());
     }
 
     public SandboxOptions withPort(int port) {
-        return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, models);
+        return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, models, data);
     }
 
     public SandboxOptions withRoundOpensIn(Duration opensIn) {
-        return new SandboxOptions(port, opensIn, roundWindow, roundNumber, models);
+        return new SandboxOptions(port, opensIn, roundWindow, roundNumber, models, data);
     }
 
     public SandboxOptions withRoundWindow(Duration window) {
-        return new SandboxOptions(port, roundOpensIn, window, roundNumber, models);
+        return new SandboxOptions(port, roundOpensIn, window, roundNumber, models, data);
     }
 
     public SandboxOptions withModels(List<String> names) {
-        return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, names);
+        return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, names, data);
+    }
+
+    public SandboxOptions withData(SyntheticDatasetSpec spec) {
+        return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, models, spec);
     }
 }

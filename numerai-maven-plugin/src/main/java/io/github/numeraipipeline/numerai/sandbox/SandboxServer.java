@@ -108,6 +108,12 @@ public final class SandboxServer implements AutoCloseable {
         return List.copyOf(downloads);
     }
 
+    /** Server-side names of the files that were PUT to an upload URL. */
+    public List<String> uploads() {
+        return tournament.uploads().values().stream().filter(u -> u.bytes() != null)
+                .map(SandboxTournament.Upload::filename).toList();
+    }
+
     public List<Submission> submissions() {
         List<Submission> list = new ArrayList<>();
         for (SandboxTournament.RecordedSubmission s : tournament.submissions()) {

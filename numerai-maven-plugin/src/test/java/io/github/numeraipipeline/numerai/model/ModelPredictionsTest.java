@@ -1,5 +1,6 @@
 package io.github.numeraipipeline.numerai.model;
 
+import io.github.numeraipipeline.numerai.submission.PredictionFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,16 +99,16 @@ class ModelPredictionsTest {
                 .run(List.of(a, b), liveData(), ROUND);
 
         record.requireNoFailures();
-        assertEquals(List.of("xgba", "xgbb"), record.files().stream().map(PredictionFile::name).toList());
+        assertEquals(List.of("xgba", "xgbb"), record.files().stream().map(PredictionFile::model).toList());
         PredictionFile file = record.files().get(0);
-        assertEquals(output.resolve("predictions_xgba.csv"), file.file());
-        String csv = Files.readString(file.file());
+        assertEquals(output.resolve("predictions_xgba.csv"), file.path());
+        String csv = Files.readString(file.path());
         assertTrue(csv.startsWith("id,prediction\n"));
         List<String> ids = dataset.frame(DatasetFile.LIVE, ParquetLayout.defaults()).ids();
         assertEquals(ids.size(), SubmissionChecks.check(new StringReader(csv), new HashSet<>(ids)));
         assertEquals(ModelFixtures.SPEC.liveRows(), file.rows());
-        assertEquals(Sha256.of(file.file()), file.sha256());
-        assertEquals(ROUND, file.round());
+        assertEquals(Sha256.of(file.path()), file.sha256());
+        assertEquals(ROUND, record.round());
         // tie-kept ranks: each value is (rank - 0.5) / n
         double[] values = csv.lines().skip(1).mapToDouble(line -> Double.parseDouble(line.split(",")[1])).toArray();
         for (double value : values) {
@@ -136,7 +137,7 @@ class ModelPredictionsTest {
         PredictionRecord record = new ModelPredictions(output, PredictionTransform.RANK)
                 .run(List.of(good, missing, truncated, otherFeatures, constant), liveData(), ROUND);
 
-        assertEquals(List.of("good"), record.files().stream().map(PredictionFile::name).toList());
+        assertEquals(List.of("good"), record.files().stream().map(PredictionFile::model).toList());
         assertTrue(Files.exists(output.resolve("predictions_good.csv")));
         Map<String, String> failures = record.failures();
         assertEquals(List.of("missing", "truncated", "other", "constant"), List.copyOf(failures.keySet()));
@@ -163,14 +164,14 @@ class ModelPredictionsTest {
         PredictionRecord record = new ModelPredictions(dir.resolve("out"), PredictionTransform.RAW)
                 .run(List.of(inRange, scaled), liveData(), ROUND);
 
-        assertEquals(List.of("inrange"), record.files().stream().map(PredictionFile::name).toList());
+        assertEquals(List.of("inrange"), record.files().stream().map(PredictionFile::model).toList());
         assertTrue(record.failures().get("scaled").contains("outside [0, 1]"), record.failures().get("scaled"));
         FeatureFrame liveFrame = new ParquetFrameReader().read(live, dataset.featureNames(), List.of());
         float[] outputs;
         try (BoosterFile booster = BoosterFile.load(inRange)) {
             outputs = XgbPredictor.predict(booster, booster.featureNames(), liveFrame);
         }
-        String firstRow = Files.readString(record.files().get(0).file()).lines().skip(1).findFirst().orElseThrow();
+        String firstRow = Files.readString(record.files().get(0).path()).lines().skip(1).findFirst().orElseThrow();
         assertEquals(liveFrame.ids().get(0) + "," + outputs[0], firstRow);
     }
 

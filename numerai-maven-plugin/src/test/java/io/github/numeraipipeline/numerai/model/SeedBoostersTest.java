@@ -1,5 +1,6 @@
 package io.github.numeraipipeline.numerai.model;
 
+import io.github.numeraipipeline.numerai.submission.PredictionFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -53,7 +54,7 @@ class SeedBoostersTest {
         assertEquals(2, record.files().size());
         for (PredictionFile file : record.files()) {
             assertEquals(6720, file.rows());
-            assertEquals(6721, Files.readAllLines(file.file()).size());
+            assertEquals(6721, Files.readAllLines(file.path()).size());
         }
         try (BoosterFile booster = BoosterFile.load(ModelConfigs.read(models.resolve("xgba.json")))) {
             assertEquals(42, booster.featureNames().size());

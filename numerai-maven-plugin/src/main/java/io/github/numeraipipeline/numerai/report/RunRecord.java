@@ -1,0 +1,105 @@
+package io.github.numeraipipeline.numerai.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.numeraipipeline.numerai.io.AtomicFiles;
+import io.github.numeraipipeline.numerai.submission.SubmissionService.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The machine-readable account of one daily run, {@code run.json} in the output directory: the round, each goal's
+ * time and status, and per model the file uploaded (rows, SHA-256) and the submission id or the reason it was not
+ * submitted. Each goal adds its part, so the record is whole whether the goals ran in one Maven call or in several
+ * (as the Jenkins stages run them); {@code watch} starts a new one.
+ */
+public final class RunRecord {
+    public static final String FILE_NAME = "run.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ObjectNode root;
+
+    private RunRecord(ObjectNode root) {
+        this.root = root;
+    }
+
+    public static RunRecord start(Instant at) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("startedAt", at.toString());
+        root.putArray("steps");
+        root.putArray("models");
+        return new RunRecord(root);
+    }
+
+    /** The record in {@code directory}, or a new one when there is none (or it cannot be read). */
+    public static RunRecord load(Path directory, Instant now) {
+        Path file = directory.resolve(FILE_NAME);
+        if (Files.isRegularFile(file)) {
+            try {
+                JsonNode node = JSON.readTree(file.toFile());
+                if (node instanceof ObjectNode object && object.path("steps").isArray()) {
+                    return new RunRecord(object);
+                }
+            } catch (IOException unreadable) {
+                // A record that cannot be read is replaced: it is a report, not state anything depends on.
+            }
+        }
+        return start(now);
+    }
+
+    public RunRecord round(Integer round) {
+        if (round != null) {
+            root.put("round", round);
+        }
+        return this;
+    }
+
+    public Integer round() {
+        return root.hasNonNull("round") ? root.get("round").asInt() : null;
+    }
+
+    public RunRecord sandbox(boolean sandbox) {
+        root.put("sandbox", sandbox);
+        return this;
+    }
+
+    /** A goal ran ({@code done}), skipped, or failed, taking {@code seconds}. */
+    public RunRecord step(String goal, String status, double seconds, Instant finishedAt) {
+        ObjectNode step = ((ArrayNode) root.get("steps")).addObject();
+        step.put("goal", goal);
+        step.put("status", status);
+        step.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        step.put("finishedAt", finishedAt.toString());
+        return this;
+    }
+
+    /** What became of each model's predictions in {@code submit}. */
+    public RunRecord models(List<Outcome> outcomes) {
+        ArrayNode models = root.putArray("models");
+        for (Outcome outcome : outcomes) {
+            ObjectNode model = models.addObject();
+            model.put("name", outcome.model());
+            model.put("file", outcome.file().path().getFileName().toString());
+            model.put("rows", outcome.file().rows());
+            model.put("sha256", outcome.file().sha256());
+            model.put("status", outcome.status().name());
+            model.put("submissionId", outcome.submissionId());
+            model.put("detail", outcome.detail());
+        }
+        return this;
+    }
+
+    public JsonNode json() {
+        return root;
+    }
+
+    public void save(Path directory) throws IOException {
+        AtomicFiles.write(directory.resolve(FILE_NAME), JSON.writeValueAsBytes(root));
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.numeraipipeline.numerai.it;
+
+import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
+import io.github.numeraipipeline.numerai.sandbox.GeneratedDatasets;
+import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
+import io.github.numeraipipeline.numerai.sandbox.SandboxServer;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A sandbox that an invoker IT's pre-build hook starts on the reserved port, standing in for Numerai for the
+ * Maven build under test (which talks to it by {@code -Dnumerai.apiUrl}, with real key lookup).
+ */
+public final class ItSandbox {
+    private ItSandbox() {
+    }
+
+    /** Small data: the ITs test the goals, not the data's size. */
+    static final SyntheticDatasetSpec SMALL = SyntheticDatasetSpec.defaults().withFeatureCount(60).withLiveRows(300)
+            .withTrain(8, 200).withValidation(4, 200, 1);
+
+    public static SandboxServer start(File basedir, String port) throws IOException {
+        SandboxOptions options = SandboxOptions.defaults().withPort(Integer.parseInt(port)).withData(SMALL);
+        return SandboxServer.start(options, new GeneratedDatasets(SMALL, basedir.toPath().resolve("served")));
+    }
+
+    /**
+     * Writes {@code target/numerai/predictions_<model>.csv} for the sandbox's live ids, as {@code predict} would, so
+     * that submit ITs do not depend on training.
+     */
+    public static void writePredictions(File basedir, String... models) throws IOException {
+        Set<String> ids = new GeneratedDatasets(SMALL, basedir.toPath().resolve("served")).liveIds("v5.0");
+        Path out = Files.createDirectories(basedir.toPath().resolve("target/numerai"));
+        for (int m = 0; m < models.length; m++) {
+            StringBuilder csv = new StringBuilder("id,prediction\n");
+            int i = 0;
+            for (String id : ids) {
+                csv.append(id).append(',').append(String.format(Locale.ROOT, "%.6f", (i++ + 0.5 + m) / (ids.size() + 1.0) % 1))
+                        .append('\n');
+            }
+            Files.writeString(out.resolve("predictions_" + models[m] + ".csv"), csv);
+        }
+    }
+}

@@ -1,6 +1,5 @@
 package io.github.numeraipipeline.numerai.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,10 +81,6 @@ final class TrainingManifest {
     void writeTo(Path file) throws IOException {
         root.set("libraries", JSON.valueToTree(libraries()));
         AtomicFiles.write(file, JSON.writeValueAsBytes(root));
-    }
-
-    static JsonNode read(Path file) throws IOException {
-        return JSON.readTree(file.toFile());
     }
 
     /** Versions that decide what a booster looks like: XGBoost's, Java's, this plugin's. */

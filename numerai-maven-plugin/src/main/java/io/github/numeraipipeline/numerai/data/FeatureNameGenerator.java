@@ -1,6 +1,11 @@
 package io.github.numeraipipeline.numerai.data;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +22,8 @@ final class FeatureNameGenerator {
     private static final String[] VOWELS = {"a", "e", "i", "o", "u", "a", "e", "i", "o", "ou", "ea", "io"};
     private static final String[] CODAS = {"", "", "", "n", "s", "r", "l", "t", "nt", "st", "x", "m", "ic", "al"};
 
+    private static final String REAL_SMALL_SET = "v5-small-features.txt";
+
     private FeatureNameGenerator() {}
 
     /** {@code count} distinct names, the same for the same random state. */
@@ -30,6 +37,37 @@ final class FeatureNameGenerator {
             }
         }
         return names;
+    }
+
+    /**
+     * The names with those at {@code smallSet} (indexes) replaced by the real names of v5's small set, in index
+     * order, so that the small set in file order is the real list in its (sorted) order.
+     */
+    static List<String> withRealSmallSet(List<String> names, int[] smallSet) {
+        List<String> real = realSmallSet();
+        int[] indexes = smallSet.clone();
+        Arrays.sort(indexes);
+        List<String> renamed = new ArrayList<>(names);
+        for (int i = 0; i < indexes.length && i < real.size(); i++) {
+            renamed.set(indexes[i], real.get(i));
+        }
+        if (new HashSet<>(renamed).size() != renamed.size()) {
+            throw new IllegalStateException("a made-up feature name equals a real one; change the seed");
+        }
+        return renamed;
+    }
+
+    /** v5's small set (42 names, sorted), from {@value #REAL_SMALL_SET}. */
+    static List<String> realSmallSet() {
+        try (InputStream in = FeatureNameGenerator.class.getResourceAsStream(REAL_SMALL_SET)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + REAL_SMALL_SET);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String word(SplittableRandom random) {

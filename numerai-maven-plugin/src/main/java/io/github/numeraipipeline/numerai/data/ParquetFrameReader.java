@@ -116,6 +116,15 @@ public final class ParquetFrameReader {
         }
     }
 
+    /** The number of rows of a Parquet file, from its footer (no rows are read). */
+    public static long rowCount(Path file) throws DataException {
+        try (ParquetFileReader reader = open(file)) {
+            return reader.getRecordCount();
+        } catch (IOException e) {
+            throw new DataIoException("Could not read " + file + ": " + e, e);
+        }
+    }
+
     static DataException missingFeatures(Path file, List<String> missing) {
         return new DataException(file + " lacks " + missing.size() + " feature" + (missing.size() == 1 ? "" : "s")
                 + " of the chosen feature set: " + NameList.summarize(missing) + ". Use features.json and data of"

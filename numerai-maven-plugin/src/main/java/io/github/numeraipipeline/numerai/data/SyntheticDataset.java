@@ -23,7 +23,9 @@ import java.util.SplittableRandom;
  *       Parquet-MR version, which is recorded in each file).</li>
  *   <li>Feature names look like {@code feature_<word>_<word>_<word>}, in no particular order; {@code features.json}
  *       has the sets {@code small} (42), {@code medium} (780/2748 of all), {@code all} (each holding the signal
- *       features) and the eight named groups of v5.2 in its proportions.</li>
+ *       features) and the eight named groups of v5.2 in its proportions. The small set bears the real names of
+ *       v5's small set, so that boosters trained on real data can predict made-up live data; the other names are
+ *       made up.</li>
  *   <li>Targets: {@value #MAIN_TARGET} (the same values as {@code target_ender_20}, as in v5.2) and a few
  *       auxiliary targets with their own noise and weights.</li>
  *   <li>Live has era {@value #LIVE_ERA} (what third-party code expects), data type {@code live} and no targets.</li>
@@ -57,8 +59,10 @@ public final class SyntheticDataset {
 
     public SyntheticDataset(SyntheticDatasetSpec spec) {
         this.spec = spec;
-        this.featureNames = List.copyOf(FeatureNameGenerator.names(spec.featureCount(), random(spec.seed(), "names")));
         int[] order = shuffledIndexes(spec.featureCount(), random(spec.seed(), "sets"));
+        this.featureNames = List.copyOf(FeatureNameGenerator.withRealSmallSet(
+                FeatureNameGenerator.names(spec.featureCount(), random(spec.seed(), "names")),
+                Arrays.copyOf(order, Math.min(SMALL_SET, order.length))));
         this.signalFeatures = Arrays.copyOf(order, Math.min(SIGNAL_FEATURES, order.length));
         this.targetWeights = targetWeights(signalFeatures.length, random(spec.seed(), "weights"));
         this.featureSets = featureSets(order, random(spec.seed(), "groups"));

@@ -27,4 +27,6 @@ final class PropertyNames {
     static final String DRY_RUN = "numerai.dryRun";
     static final String FORCE = "numerai.force";
     static final String LEDGER = "numerai.ledger";
+    static final String PREDICT_TRANSFORM = "numerai.predict.transform";
+    static final String TRAIN_ERA_STEP = "numerai.train.eraStep";
 }

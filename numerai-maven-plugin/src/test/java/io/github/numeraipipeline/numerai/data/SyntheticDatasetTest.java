@@ -210,6 +210,20 @@ class SyntheticDatasetTest {
     }
 
     @Test
+    void theSmallSetBearsTheRealV5NamesInTheirOrderSoRealBoostersCanPredictIt() throws Exception {
+        SyntheticDataset dataset = new SyntheticDataset(SyntheticDatasetSpec.defaults());
+        List<String> small = dataset.featureSets().featureSet("small");
+
+        assertEquals(42, small.size());
+        assertEquals("feature_antistrophic_striate_conscriptionist", small.get(0));
+        assertEquals(small.stream().sorted().toList(), small);
+        assertEquals(FeatureNameGenerator.realSmallSet(), small);
+        // the rest stay made up, and every name is distinct
+        assertEquals(dataset.featureNames().size(), Set.copyOf(dataset.featureNames()).size());
+        assertEquals(small, new SyntheticDataset(SyntheticDatasetSpec.defaults()).featureSets().featureSet("small"));
+    }
+
+    @Test
     void parquetSchemaIsWhatPyarrowWritesForNumeraisFrames() throws Exception {
         Path file = dir.resolve("train.parquet");
         SyntheticDataset dataset = new SyntheticDataset(SMALL);

@@ -1,0 +1,37 @@
+package io.github.numeraipipeline.numerai.model;
+
+import io.github.numeraipipeline.numerai.NumeraiException;
+
+/**
+ * A model cannot be trained or cannot predict: a missing or corrupt booster, features the data lacks, data too
+ * large for this machine, predictions Numerai would refuse. The message names the model, the file and the fix.
+ * Failures of XGBoost itself or of the disk are faults ({@link #fault}), not the user's to fix.
+ */
+public class ModelException extends NumeraiException {
+    private static final long serialVersionUID = 1L;
+
+    private final boolean userError;
+
+    public ModelException(String message) {
+        this(message, null, true);
+    }
+
+    public ModelException(String message, Throwable cause) {
+        this(message, cause, true);
+    }
+
+    private ModelException(String message, Throwable cause, boolean userError) {
+        super(message, cause);
+        this.userError = userError;
+    }
+
+    /** Something went wrong that the user's input does not explain (XGBoost failed, the disk failed). */
+    public static ModelException fault(String message, Throwable cause) {
+        return new ModelException(message, cause, false);
+    }
+
+    @Override
+    public boolean isUserError() {
+        return userError;
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.numeraipipeline.numerai.model;
+
+import io.github.numeraipipeline.numerai.submission.PredictionFile;
+import io.github.numeraipipeline.numerai.NumeraiException;
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
+import io.github.numeraipipeline.numerai.data.FeatureSets;
+import io.github.numeraipipeline.numerai.data.ParquetFrameReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Predicts the live data with each model and writes one checked file per model, then {@code predictions.json}.
+ * Models are independent: one whose booster is missing, whose features the live file lacks or whose predictions
+ * fail Numerai's checks is recorded as failed, and the others' files still stand. The live file of each data
+ * version is read once, with the union of the columns its models need.
+ */
+public final class ModelPredictions {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelPredictions.class);
+
+    /** Where each data version's live file and features.json are. */
+    public interface LiveData {
+        Path liveFile(String dataVersion) throws NumeraiException;
+
+        /** Only asked for when a booster does not record its feature names. */
+        Path featuresJson(String dataVersion) throws NumeraiException;
+    }
+
+    private final Path outputDirectory;
+    private final PredictionTransform transform;
+    private final ParquetFrameReader reader = new ParquetFrameReader();
+
+    public ModelPredictions(Path outputDirectory, PredictionTransform transform) {
+        this.outputDirectory = outputDirectory;
+        this.transform = transform;
+    }
+
+    /** @param round the round predicted, recorded with each file; null when unknown */
+    public PredictionRecord run(List<ModelConfig> configs, LiveData live, Integer round) throws ModelException {
+        List<PredictionFile> files = new ArrayList<>();
+        Map<String, String> failures = new LinkedHashMap<>();
+        Map<String, List<ModelConfig>> byVersion = new LinkedHashMap<>();
+        configs.forEach(config -> byVersion.computeIfAbsent(config.dataVersion(), v -> new ArrayList<>()).add(config));
+        PredictionWriter writer = new PredictionWriter(outputDirectory);
+        for (Map.Entry<String, List<ModelConfig>> version : byVersion.entrySet()) {
+            List<Ready> ready = new ArrayList<>();
+            try {
+                Path liveFile = live.liveFile(version.getKey());
+                Set<String> columns = new HashSet<>(ParquetFrameReader.columnNames(liveFile));
+                for (ModelConfig config : version.getValue()) {
+                    try {
+                        ready.add(prepare(config, live, liveFile, columns));
+                    } catch (NumeraiException e) {
+                        fail(failures, config, e);
+                    }
+                }
+                predictAll(ready, liveFile, writer, files, failures);
+            } catch (NumeraiException e) {
+                version.getValue().stream().filter(c -> !failures.containsKey(c.name()))
+                        .forEach(config -> fail(failures, config, e));
+            } finally {
+                ready.forEach(r -> r.booster.close());
+            }
+        }
+        PredictionRecord record = new PredictionRecord(transform.id(), round, files, failures);
+        try {
+            record.writeTo(outputDirectory);
+        } catch (IOException e) {
+            throw ModelException.fault("Cannot write " + outputDirectory.resolve(PredictionRecord.FILE_NAME) + ": " + e, e);
+        }
+        return record;
+    }
+
+    private void predictAll(List<Ready> ready, Path liveFile, PredictionWriter writer,
+            List<PredictionFile> files, Map<String, String> failures) throws NumeraiException {
+        if (ready.isEmpty()) {
+            return;
+        }
+        Set<String> union = new LinkedHashSet<>();
+        ready.forEach(r -> union.addAll(r.features));
+        long start = System.nanoTime();
+        FeatureFrame frame = reader.read(liveFile, List.copyOf(union), List.of());
+        LOG.info("Read {} live rows x {} features from {} in {} ms", frame.rowCount(), union.size(), liveFile,
+                (System.nanoTime() - start) / 1_000_000);
+        for (Ready r : ready) {
+            String name = r.booster.config().name();
+            try {
+                long modelStart = System.nanoTime();
+                float[] outputs = XgbPredictor.predict(r.booster, r.features, frame);
+                PredictionFile file = writer.write(name, frame.ids(), transform.apply(name, outputs));
+                files.add(file);
+                LOG.info("Model {}: {} predictions ({}) checked and written to {} in {} ms", name, file.rows(),
+                        transform.id(), file.path(), (System.nanoTime() - modelStart) / 1_000_000);
+            } catch (ModelException e) {
+                fail(failures, r.booster.config(), e);
+            }
+        }
+    }
+
+    /** Loads the booster and checks that the live file has every feature it takes. */
+    private static Ready prepare(ModelConfig config, LiveData live, Path liveFile, Set<String> columns)
+            throws NumeraiException {
+        BoosterFile booster = BoosterFile.load(config);
+        try {
+            List<String> features = booster.featureNames();
+            if (features.isEmpty()) {
+                features = FeatureSets.load(live.featuresJson(config.dataVersion())).featureSet(config.featureSet());
+            }
+            List<String> missing = features.stream().filter(f -> !columns.contains(f)).toList();
+            if (!missing.isEmpty()) {
+                throw new ModelException("Model " + config.name() + ": the live file " + liveFile + " lacks "
+                        + missing.size() + " of the " + features.size() + " features the booster " + config.booster()
+                        + " takes (" + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+                        + (missing.size() > 5 ? ", ..." : "") + "). Use data of the version it was trained on"
+                        + " (\"dataVersion\" in " + config.source() + ").");
+            }
+            return new Ready(booster, features);
+        } catch (NumeraiException | RuntimeException e) {
+            booster.close();
+            throw e;
+        }
+    }
+
+    /** Records the failure and removes an earlier run's file of the model, which must not be uploaded now. */
+    private void fail(Map<String, String> failures, ModelConfig config, NumeraiException e) {
+        LOG.error("Model {} has no predictions: {}", config.name(), e.getMessage());
+        failures.put(config.name(), e.getMessage());
+        try {
+            Files.deleteIfExists(PredictionFile.pathFor(outputDirectory, config.name()));
+        } catch (IOException deleteFailed) {
+            e.addSuppressed(deleteFailed);
+        }
+    }
+
+    private record Ready(BoosterFile booster, List<String> features) {
+    }
+}

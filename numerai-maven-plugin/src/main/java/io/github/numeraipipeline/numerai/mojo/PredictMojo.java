@@ -1,0 +1,97 @@
+package io.github.numeraipipeline.numerai.mojo;
+
+import io.github.numeraipipeline.numerai.submission.PredictionFile;
+import io.github.numeraipipeline.numerai.NumeraiException;
+import io.github.numeraipipeline.numerai.api.NumeraiClient;
+import io.github.numeraipipeline.numerai.data.DatasetCache;
+import io.github.numeraipipeline.numerai.data.DatasetDownloader;
+import io.github.numeraipipeline.numerai.data.DatasetSync;
+import io.github.numeraipipeline.numerai.model.ModelConfig;
+import io.github.numeraipipeline.numerai.model.ModelPredictions;
+import io.github.numeraipipeline.numerai.model.PredictionRecord;
+import io.github.numeraipipeline.numerai.model.PredictionTransform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Predicts the round's live data with every model config (or those of {@code numerai.models}) and writes
+ * {@code predictions_<name>.csv} per model into the output directory, each checked with Numerai's submission checks
+ * before it counts; {@code predictions.json} lists the files (name, file, rows, sha256, round) for
+ * {@code numerai:submit}. A model that fails leaves no file and fails the goal; the others' files stand. The live
+ * file is {@code numerai.liveData}, or the round's file in the cache, downloaded when missing.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "predict", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = false, threadSafe = true)
+public class PredictMojo extends AbstractModelsMojo {
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    /**
+     * {@code rank}: tie-kept rank {@code (rank - 0.5) / n}, as numerai-tools ranks; {@code raw}: the model's outputs
+     * as they are (an output outside [0, 1] is an error).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.PREDICT_TRANSFORM, defaultValue = "rank")
+    private String transform;
+
+    @Override
+    protected void run() throws MojoFailureException, IOException, NumeraiException {
+        PredictionTransform chosen = PredictionTransform.parse(transform);
+        List<ModelConfig> configs = modelConfigs();
+        List<String> versions = configs.stream().map(ModelConfig::dataVersion).distinct().toList();
+        DatasetCache cache = datasetCache();
+        Path override = liveDataOverride();
+        Integer round = watchedRound() == null ? null : watchedRound().round();
+        if (override == null) {
+            round = fetchLiveData(versions, cache);
+        } else {
+            getLog().info("Live data from " + override + " (" + PropertyNames.LIVE_DATA + ")");
+        }
+        Integer liveRound = round;
+        ModelPredictions.LiveData live = new ModelPredictions.LiveData() {
+            @Override
+            public Path liveFile(String dataVersion) {
+                return override != null ? override : cache.live(dataVersion, liveRound);
+            }
+
+            @Override
+            public Path featuresJson(String dataVersion) {
+                return cache.file(dataVersion, DatasetCache.FEATURES);
+            }
+        };
+        PredictionRecord record = new ModelPredictions(outputDirectory(), chosen).run(configs, live, round);
+        for (PredictionFile file : record.files()) {
+            getLog().info("Predictions of " + file.model() + ": " + file.path() + " (" + file.rows() + " rows, sha256 "
+                    + file.sha256() + ")");
+        }
+        record.requireNoFailures();
+    }
+
+    /** Makes sure the round's live file and features.json of each version are in the cache; returns the round. */
+    private int fetchLiveData(List<String> versions, DatasetCache cache)
+            throws MojoFailureException, IOException, NumeraiException {
+        try (NumeraiClient client = new NumeraiClient(apiSettings(), null)) {
+            Integer round = liveRound(client);
+            if (round == null) {
+                throw new MojoFailureException("Numerai has no open round, so there is no live data to predict; wait"
+                        + " for the round (numerai:watch), or give a live file with -D" + PropertyNames.LIVE_DATA
+                        + "=path/to/live.parquet");
+            }
+            boolean complete = versions.stream().allMatch(version -> Files.isRegularFile(cache.live(version, round))
+                    && Files.isRegularFile(cache.file(version, DatasetCache.FEATURES)));
+            if (!complete) {
+                getLog().info("Live data of round " + round + " is not in " + cache.root() + " yet; downloading it");
+                new DatasetSync(new DatasetDownloader(client, PROGRESS_EVERY), cache).sync(versions, round, false);
+            }
+            return round;
+        }
+    }
+}

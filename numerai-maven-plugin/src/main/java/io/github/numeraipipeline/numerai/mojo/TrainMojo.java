@@ -1,0 +1,82 @@
+package io.github.numeraipipeline.numerai.mojo;
+
+import io.github.numeraipipeline.numerai.NumeraiException;
+import io.github.numeraipipeline.numerai.api.NumeraiClient;
+import io.github.numeraipipeline.numerai.data.DatasetCache;
+import io.github.numeraipipeline.numerai.data.DatasetDownloader;
+import io.github.numeraipipeline.numerai.data.DatasetSync;
+import io.github.numeraipipeline.numerai.model.ModelConfig;
+import io.github.numeraipipeline.numerai.model.ModelTraining;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Trains each model config (or those of {@code numerai.models}) on its data version's train file, deterministically,
+ * and writes the booster beside the config ({@code <name>.model.json}) with a manifest ({@code <name>.manifest.json}),
+ * and a validation report in {@code <outputDirectory>/reports} ({@code <name>.html}, {@code <name>.json}). Train and
+ * validation files missing from the cache are downloaded first. Not bound to a phase: run it when a model changes.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "train", requiresProject = false, threadSafe = true)
+public class TrainMojo extends AbstractModelsMojo {
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    /**
+     * Train on every n-th era only (1: all). Numerai's examples use 4: neighbouring eras overlap in time, so a quarter
+     * of them teaches nearly as much in a quarter of the memory and time.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TRAIN_ERA_STEP, defaultValue = "1")
+    private int eraStep;
+
+    @Override
+    protected boolean needsOpenRound() {
+        return false;
+    }
+
+    @Override
+    protected void run() throws MojoFailureException, IOException, NumeraiException {
+        if (eraStep < 1) {
+            throw new MojoFailureException(PropertyNames.TRAIN_ERA_STEP + "=" + eraStep + " must be at least 1"
+                    + " (1 trains on every era, 4 on every 4th)");
+        }
+        List<ModelConfig> configs = modelConfigs();
+        DatasetCache cache = datasetCache();
+        fetchMissingData(configs, cache);
+        ModelTraining training = new ModelTraining(
+                new ModelTraining.Options(eraStep, PROGRESS_EVERY, outputDirectory().resolve("reports")));
+        for (ModelConfig config : configs) {
+            String version = config.dataVersion();
+            ModelTraining.Outcome outcome = training.train(config, new ModelTraining.DataFiles(
+                    cache.file(version, DatasetCache.TRAIN), cache.file(version, DatasetCache.VALIDATION),
+                    cache.file(version, DatasetCache.FEATURES)));
+            getLog().info(String.format(Locale.ROOT, "Trained %s: booster %s, validation mean corr %.4f (sharpe %.2f),"
+                    + " report %s", config.name(), outcome.booster(), outcome.metrics().mean(),
+                    outcome.metrics().sharpe(), outcome.report()));
+        }
+    }
+
+    /** Downloads train, validation and features.json of the versions whose files are not all in the cache. */
+    private void fetchMissingData(List<ModelConfig> configs, DatasetCache cache)
+            throws MojoFailureException, IOException, NumeraiException {
+        List<String> missing = configs.stream().map(ModelConfig::dataVersion).distinct()
+                .filter(version -> List.of(DatasetCache.TRAIN, DatasetCache.VALIDATION, DatasetCache.FEATURES).stream()
+                        .anyMatch(file -> !Files.isRegularFile(cache.file(version, file))))
+                .toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        getLog().info("Downloading the training data of " + String.join(", ", missing) + " into " + cache.root());
+        try (NumeraiClient client = new NumeraiClient(apiSettings(), null)) {
+            new DatasetSync(new DatasetDownloader(client, PROGRESS_EVERY), cache).sync(missing, null, true);
+        }
+    }
+}

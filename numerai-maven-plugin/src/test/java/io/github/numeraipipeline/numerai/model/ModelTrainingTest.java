@@ -1,0 +1,145 @@
+package io.github.numeraipipeline.numerai.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.numeraipipeline.numerai.io.Sha256;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelTrainingTest {
+    @TempDir
+    static Path shared;
+    @TempDir
+    Path dir;
+
+    private static ModelTraining.DataFiles data;
+
+    @BeforeAll
+    static void writeDataset() throws Exception {
+        data = ModelFixtures.dataset(shared.resolve("data"));
+    }
+
+    @Test
+    void theSameDataAndConfigGiveAByteIdenticalBoosterAcrossRunsJvmsAndThreadCounts() throws Exception {
+        ModelConfig first = TrainOnce.withThreads(ModelFixtures.config(dir.resolve("a"), "xgbt", 30), 2);
+        ModelConfig second = TrainOnce.withThreads(ModelFixtures.config(dir.resolve("b"), "xgbt", 30), 1);
+
+        ModelFixtures.train(first, data, dir.resolve("reports-a"), 1);
+        ModelFixtures.train(second, data, dir.resolve("reports-b"), 1);
+        String otherJvm = trainInAnotherJvm(dir.resolve("jvm"), 2);
+
+        byte[] booster = ModelFixtures.bytes(first.booster());
+        assertArrayEquals(booster, ModelFixtures.bytes(second.booster()));
+        assertEquals(Sha256.of(booster), otherJvm);
+    }
+
+    @Test
+    void writesTheBoosterBesideTheConfigAndAManifestPinningConfigDataAndBooster() throws Exception {
+        ModelConfig config = ModelFixtures.config(dir.resolve("models"), "xgbt", 20);
+
+        ModelTraining.Outcome outcome = ModelFixtures.train(config, data, dir.resolve("reports"), 1);
+
+        assertEquals(dir.resolve("models/xgbt.model.json").toAbsolutePath(), outcome.booster());
+        assertEquals(dir.resolve("models/xgbt.manifest.json").toAbsolutePath(), outcome.manifest());
+        JsonNode manifest = new ObjectMapper().readTree(outcome.manifest().toFile());
+        assertEquals(Sha256.of(outcome.booster()), manifest.at("/files/booster/sha256").asText());
+        assertEquals(Sha256.of(config.source()), manifest.at("/files/config/sha256").asText());
+        assertEquals(Sha256.of(data.train()), manifest.at("/files/train/sha256").asText());
+        assertEquals(Sha256.of(data.validation()), manifest.at("/files/validation/sha256").asText());
+        assertEquals(Sha256.of(data.features()), manifest.at("/files/features/sha256").asText());
+        assertEquals("3.4.0", manifest.at("/libraries/xgboost4j").asText());
+        assertEquals(40 * 150, manifest.at("/training/trainRows").asInt());
+        assertEquals(42, manifest.at("/training/features").asInt());
+        assertTrue(manifest.at("/seconds/train").asDouble() >= 0);
+        // the configs listing ignores what training wrote
+        assertEquals(List.of("xgbt"), ModelConfigs.load(dir.resolve("models"), List.of()).stream()
+                .map(ModelConfig::name).toList());
+    }
+
+    @Test
+    void validatesOnTheErasWithTargetsAndFindsTheSignal() throws Exception {
+        ModelConfig config = ModelFixtures.config(dir.resolve("models"), "xgbt", 30);
+
+        ValidationMetrics metrics = ModelFixtures.train(config, data, dir.resolve("reports"), 1).metrics();
+
+        // 8 validation eras, the newest 2 without targets
+        assertEquals(6, metrics.eras().size());
+        assertEquals(6 * 150, metrics.rows());
+        assertTrue(metrics.mean() > 0.05, "mean corr " + metrics.mean());
+        assertTrue(metrics.maxFeatureExposure() > 0 && metrics.maxFeatureExposure() <= 1);
+        assertEquals(metrics.mean() / metrics.std(), metrics.sharpe(), 1e-12);
+    }
+
+    @Test
+    void trainsOnEveryNthEraWhenAsked() throws Exception {
+        ModelConfig config = ModelFixtures.config(dir.resolve("models"), "xgbt", 5);
+
+        ModelTraining.Outcome outcome = ModelFixtures.train(config, data, dir.resolve("reports"), 4);
+
+        JsonNode manifest = new ObjectMapper().readTree(outcome.manifest().toFile());
+        assertEquals(10, manifest.at("/training/trainEras").asInt());
+        assertEquals(10 * 150, manifest.at("/training/trainRows").asInt());
+        assertEquals(4, manifest.at("/training/eraStep").asInt());
+    }
+
+    @Test
+    void writesAReportAPersonCanOpenOfflineAndTheSameNumbersAsJson() throws Exception {
+        ModelConfig config = ModelFixtures.config(dir.resolve("models"), "xgbt", 10);
+
+        ModelTraining.Outcome outcome = ModelFixtures.train(config, data, dir.resolve("reports"), 1);
+
+        String html = Files.readString(outcome.report());
+        assertEquals(dir.resolve("reports/xgbt.html"), outcome.report());
+        assertEquals(2, html.split("<svg", -1).length - 1, "a per-era and a cumulative chart");
+        assertFalse(html.contains("<script"));
+        assertFalse(html.contains("http://") && !html.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("reports/xgbt.json").toFile());
+        assertEquals(outcome.metrics().mean(), json.at("/numeraiCorr/mean").asDouble(), 0);
+        assertEquals(6, json.get("eras").size());
+        assertEquals(outcome.metrics().eras().get(5).cumulative(), json.at("/eras/5/cumulative").asDouble(), 0);
+    }
+
+    @Test
+    void aConfigWithoutRoundsOrWithAnUnknownFeatureSetIsAnErrorNamingIt() throws Exception {
+        Path models = Files.createDirectories(dir.resolve("models"));
+        ModelConfig noRounds = ModelConfigs.read(Files.writeString(models.resolve("a.json"),
+                "{\"name\": \"a\", \"dataVersion\": \"v5.0\", \"featureSet\": \"small\"}"));
+        ModelConfig unknownSet = ModelConfigs.read(Files.writeString(models.resolve("b.json"),
+                "{\"name\": \"b\", \"dataVersion\": \"v5.0\", \"featureSet\": \"huge\", \"numBoostRound\": 2}"));
+
+        String rounds = assertThrows(ModelException.class,
+                () -> ModelFixtures.train(noRounds, data, dir.resolve("r"), 1)).getMessage();
+        String set = assertThrows(Exception.class,
+                () -> ModelFixtures.train(unknownSet, data, dir.resolve("r"), 1)).getMessage();
+
+        assertTrue(rounds.contains("numBoostRound") && rounds.contains("a.json"), rounds);
+        assertTrue(set.contains("\"huge\""), set);
+        assertFalse(Files.exists(noRounds.booster()));
+    }
+
+    /** Runs {@link TrainOnce} in a fresh JVM on the same class path; returns the booster's SHA-256. */
+    private static String trainInAnotherJvm(Path workDir, int threads) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                TrainOnce.class.getName(), workDir.toString(), String.valueOf(threads))
+                .redirectErrorStream(true).start();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        process.getInputStream().transferTo(output);
+        String text = output.toString(StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), text);
+        return text.lines().filter(l -> l.startsWith("booster-sha256=")).findFirst()
+                .orElseThrow(() -> new AssertionError(text)).substring("booster-sha256=".length());
+    }
+}

@@ -3,6 +3,7 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('No round opened within numerai.maxWait=PT4S')
 assert log.contains('Skipping numerai:download: numerai:watch found no open round in this build')
+assert log.contains('Skipping numerai:predict: numerai:watch found no open round in this build')
 assert log.contains('BUILD SUCCESS')
 
 def record = new JsonSlurper().parse(new File(basedir, 'target/numerai/round.json'))

@@ -1,10 +1,15 @@
 import groovy.json.JsonSlurper
+import io.github.numeraipipeline.numerai.sandbox.SandboxOptions
+import java.time.LocalDate
+import java.time.ZoneOffset
+
+def round = SandboxOptions.roundOfTheDay(LocalDate.now(ZoneOffset.UTC))
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Not open yet: between rounds')
-assert log =~ /Round 1294 is open: \S+ to \S+ UTC, \S+ left to submit/
+assert log =~ /Round ${round} is open: \S+ to \S+ UTC, \S+ left to submit/
 
 def record = new JsonSlurper().parse(new File(basedir, 'target/numerai/round.json'))
 assert record.status == 'OPEN'
-assert record.round == 1294
+assert record.round == round
 assert record.openTime && record.closeStakingTime

@@ -22,4 +22,9 @@ public record ModelConfig(String name, String type, String dataVersion, String f
     public ModelConfig {
         params = Map.copyOf(params);
     }
+
+    /** The same model with its booster kept elsewhere (sandbox runs keep theirs apart from the real ones). */
+    public ModelConfig withBooster(Path file) {
+        return new ModelConfig(name, type, dataVersion, featureSet, target, numBoostRound, params, file, source);
+    }
 }

@@ -11,6 +11,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import io.github.numeraipipeline.numerai.sandbox.GeneratedDatasets;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The goals that work on the desk's models and their data: download, train, predict, submit. */
@@ -41,19 +43,36 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
     @Parameter(property = PropertyNames.LIVE_DATA)
     private File liveData;
 
-    protected List<ModelConfig> modelConfigs() throws ModelConfigException {
+    /**
+     * The configs to run. In sandbox runs each booster lives in the sandbox's folder instead of beside its config:
+     * a booster trained on made-up data must never stand where a real one is expected, nor a real one be used on
+     * made-up data.
+     */
+    protected List<ModelConfig> modelConfigs() throws ModelConfigException, MojoFailureException {
         List<String> names = models == null || models.isBlank() ? List.of()
                 : Arrays.stream(models.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return ModelConfigs.load(modelsDirectory(), names);
+        List<ModelConfig> configs = ModelConfigs.load(modelsDirectory(), names);
+        if (!isSandbox()) {
+            return configs;
+        }
+        Path boosters = datasetCache().root().resolve("boosters");
+        return configs.stream().map(c -> c.withBooster(boosters.resolve(c.booster().getFileName()))).toList();
     }
 
     protected Path modelsDirectory() {
         return modelsDirectory != null ? modelsDirectory.toPath() : baseDirectory().resolve("models");
     }
 
-    /** The dataset cache; sandbox data goes to its own {@code sandbox} folder, never mixed with Numerai's. */
-    protected DatasetCache datasetCache() {
-        return new DatasetCache(isSandbox() ? dataDirectory().resolve("sandbox") : dataDirectory());
+    /**
+     * The dataset cache. Sandbox data goes to a {@code sandbox} folder of its own, per shape of made-up data, never
+     * mixed with Numerai's (its round numbers would collide with real ones).
+     */
+    protected DatasetCache datasetCache() throws MojoFailureException {
+        if (!isSandbox()) {
+            return new DatasetCache(dataDirectory());
+        }
+        return new DatasetCache(dataDirectory().resolve("sandbox").resolve(GeneratedDatasets.folderName(
+                sandboxOptions().data())));
     }
 
     /** {@code numerai.liveData}, or null to use the round's live file. */

@@ -6,6 +6,7 @@ import io.github.numeraipipeline.numerai.config.CredentialsResolver;
 import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.submission.SubmissionLedger;
 import java.io.File;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
@@ -57,7 +58,7 @@ public abstract class AbstractSubmissionMojo extends AbstractModelsMojo {
                 session() == null ? null : session().getSettings(), decrypter)).resolve(serverId);
     }
 
-    protected SubmissionLedger ledger() {
+    protected SubmissionLedger ledger() throws MojoFailureException {
         return new SubmissionLedger(ledger != null ? ledger.toPath() : datasetCache().root().resolve("ledger.json"));
     }
 }

@@ -29,4 +29,5 @@ final class PropertyNames {
     static final String LEDGER = "numerai.ledger";
     static final String PREDICT_TRANSFORM = "numerai.predict.transform";
     static final String TRAIN_ERA_STEP = "numerai.train.eraStep";
+    static final String TRAIN_ONLY_MISSING = "numerai.train.onlyMissing";
 }

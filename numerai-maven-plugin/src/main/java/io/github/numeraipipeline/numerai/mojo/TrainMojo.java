@@ -37,6 +37,15 @@ public class TrainMojo extends AbstractModelsMojo {
     @Parameter(property = PropertyNames.TRAIN_ERA_STEP, defaultValue = "1")
     private int eraStep;
 
+    /**
+     * Train only the models that have no booster yet; the others are used as they are. The desk binds train this
+     * way, so that a fresh clone (or a new model) gets its booster on the first daily run.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.TRAIN_ONLY_MISSING, defaultValue = "false")
+    private boolean onlyMissing;
+
     @Override
     protected boolean needsOpenRound() {
         return false;
@@ -49,6 +58,14 @@ public class TrainMojo extends AbstractModelsMojo {
                     + " (1 trains on every era, 4 on every 4th)");
         }
         List<ModelConfig> configs = modelConfigs();
+        if (onlyMissing) {
+            configs.stream().filter(c -> Files.isRegularFile(c.booster())).forEach(c -> getLog().info("Model "
+                    + c.name() + ": booster " + c.booster() + " is there; not training (" + PropertyNames.TRAIN_ONLY_MISSING + ")"));
+            configs = configs.stream().filter(c -> !Files.isRegularFile(c.booster())).toList();
+            if (configs.isEmpty()) {
+                return;
+            }
+        }
         DatasetCache cache = datasetCache();
         fetchMissingData(configs, cache);
         ModelTraining training = new ModelTraining(

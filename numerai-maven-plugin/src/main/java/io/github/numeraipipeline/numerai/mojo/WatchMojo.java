@@ -59,7 +59,7 @@ public class WatchMojo extends AbstractSubmissionMojo {
      * repeated. Needs models and keys; without either, the round stays open and {@code submit} decides per model.
      */
     private RoundRecord markIfAlreadySubmitted(RoundRecord record, ApiSettings settings) throws IOException,
-            NumeraiApiException.InvalidCredentials {
+            MojoFailureException, NumeraiApiException.InvalidCredentials {
         if (!Files.isDirectory(modelsDirectory())) {
             getLog().debug("No models directory " + modelsDirectory() + ": not checking for earlier submissions");
             return record;

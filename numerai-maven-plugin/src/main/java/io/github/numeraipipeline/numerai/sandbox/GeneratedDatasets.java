@@ -23,7 +23,7 @@ import java.util.Set;
 public final class GeneratedDatasets implements DatasetSource {
     static final List<String> VERSIONS = List.of("v5.0", "v5.2");
     /** Bump when SyntheticDataset writes other bytes for the same spec, so that old files are not served. */
-    private static final int GENERATION = 1;
+    private static final int GENERATION = 2;
 
     private final SyntheticDataset dataset;
     private final Path directory;
@@ -32,7 +32,15 @@ public final class GeneratedDatasets implements DatasetSource {
     /** Files go to a folder of {@code root} named after the spec, so that another shape never reuses them. */
     public GeneratedDatasets(SyntheticDatasetSpec spec, Path root) {
         this.dataset = new SyntheticDataset(spec);
-        this.directory = root.resolve("g" + GENERATION + "-" + Integer.toHexString(spec.toString().hashCode()));
+        this.directory = root.resolve(folderName(spec));
+    }
+
+    /**
+     * A folder name that changes with the spec and with what the generator writes: sandbox files (and what is made
+     * from them, downloads and boosters) are kept per name, so another shape never reuses them.
+     */
+    public static String folderName(SyntheticDatasetSpec spec) {
+        return "g" + GENERATION + "-" + Integer.toHexString(spec.toString().hashCode());
     }
 
     @Override

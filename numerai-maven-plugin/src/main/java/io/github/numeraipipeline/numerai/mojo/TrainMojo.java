@@ -47,11 +47,6 @@ public class TrainMojo extends AbstractModelsMojo {
     private boolean onlyMissing;
 
     @Override
-    protected boolean needsOpenRound() {
-        return false;
-    }
-
-    @Override
     protected void run() throws MojoFailureException, IOException, NumeraiException {
         if (eraStep < 1) {
             throw new MojoFailureException(PropertyNames.TRAIN_ERA_STEP + "=" + eraStep + " must be at least 1"

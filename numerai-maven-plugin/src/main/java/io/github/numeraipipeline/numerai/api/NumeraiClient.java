@@ -197,7 +197,7 @@ public final class NumeraiClient implements Closeable {
             post.setEntity(new ByteArrayEntity(JSON.writeValueAsBytes(body), ContentType.APPLICATION_JSON));
             Answer answer = http.execute(post, retryable,
                     response -> new Answer(response.getCode(), EntityUtils.toByteArray(response.getEntity())));
-            return answer.data(settings.endpoint());
+            return answer.data(settings.endpoint(), retryable);
         } catch (IOException e) {
             throw new NumeraiApiException.Unavailable("Numerai's API at " + settings.endpoint()
                     + " did not answer: " + e, 0, e);
@@ -230,7 +230,7 @@ public final class NumeraiClient implements Closeable {
 
     /** One HTTP answer of the GraphQL endpoint, turned into its {@code data} or a typed exception. */
     private record Answer(int status, byte[] body) {
-        JsonNode data(URI endpoint) throws NumeraiApiException {
+        JsonNode data(URI endpoint, boolean retried) throws NumeraiApiException {
             JsonNode root;
             try {
                 root = body == null || body.length == 0 ? null : JSON.readTree(body);
@@ -239,7 +239,7 @@ public final class NumeraiClient implements Closeable {
             }
             String what = "Numerai's API at " + endpoint + " answered HTTP " + status;
             if (status / 100 == 5 || status == 429) {
-                throw new NumeraiApiException.Unavailable(what + " after every retry", status, null);
+                throw new NumeraiApiException.Unavailable(what + (retried ? " after every retry" : ""), status, null);
             }
             if (root != null && root.has("errors")) {
                 throw GraphQlErrors.toException(root.get("errors"));

@@ -12,6 +12,7 @@ import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -42,6 +43,14 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
      */
     @Parameter(property = PropertyNames.API_URL, defaultValue = "https://api-tournament.numer.ai")
     private String apiUrl;
+
+    /**
+     * How long to wait for an answer from Numerai (or a download's next bytes) before trying again, ISO-8601.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = PropertyNames.RESPONSE_TIMEOUT, defaultValue = "PT60S")
+    private String responseTimeout;
 
     /**
      * The tournament id: 8 is the classic tournament.
@@ -222,8 +231,12 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     /** The endpoint to talk to: the sandbox when asked for, else {@code numerai.apiUrl}. */
     protected ApiSettings apiSettings() throws MojoFailureException, IOException {
         URI endpoint = sandbox ? sandbox().endpoint() : apiUri();
+        Duration timeout = Durations.parse(responseTimeout, PropertyNames.RESPONSE_TIMEOUT);
+        if (timeout.isZero()) {
+            throw new MojoFailureException(PropertyNames.RESPONSE_TIMEOUT + " must be longer than zero, such as PT60S");
+        }
         try {
-            return ApiSettings.defaults(endpoint).withTournament(tournament);
+            return ApiSettings.defaults(endpoint).withTournament(tournament).withResponseTimeout(timeout);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }

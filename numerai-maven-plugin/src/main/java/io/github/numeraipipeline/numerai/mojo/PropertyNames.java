@@ -7,6 +7,7 @@ final class PropertyNames {
 
     static final String API_URL = "numerai.apiUrl";
     static final String TOURNAMENT = "numerai.tournament";
+    static final String RESPONSE_TIMEOUT = "numerai.responseTimeout";
     static final String OUTPUT_DIRECTORY = "numerai.outputDirectory";
     static final String POLL_INTERVAL = "numerai.pollInterval";
     static final String MAX_WAIT = "numerai.maxWait";

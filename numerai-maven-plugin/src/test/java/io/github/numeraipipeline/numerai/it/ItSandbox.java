@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,8 +25,20 @@ public final class ItSandbox {
             .withTrain(8, 200).withValidation(4, 200, 1);
 
     public static SandboxServer start(File basedir, String port) throws IOException {
-        SandboxOptions options = SandboxOptions.defaults().withPort(Integer.parseInt(port)).withData(SMALL);
-        return SandboxServer.start(options, new GeneratedDatasets(SMALL, basedir.toPath().resolve("served")));
+        return start(basedir, port, SandboxOptions.defaults().roundOpensIn(), "");
+    }
+
+    /**
+     * A sandbox whose round opens after {@code roundOpensIn} (null: never; negative: open already), with the faults of
+     * {@code faults} ({@code -Dnumerai.sandbox.faults} syntax) switched on.
+     */
+    public static SandboxServer start(File basedir, String port, Duration roundOpensIn, String faults)
+            throws IOException {
+        SandboxOptions options = SandboxOptions.defaults().withPort(Integer.parseInt(port)).withData(SMALL)
+                .withRoundOpensIn(roundOpensIn);
+        SandboxServer sandbox = SandboxServer.start(options, new GeneratedDatasets(SMALL, basedir.toPath().resolve("served")));
+        sandbox.faults().apply(faults);
+        return sandbox;
     }
 
     /**

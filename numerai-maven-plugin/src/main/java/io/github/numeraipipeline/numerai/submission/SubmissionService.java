@@ -53,15 +53,18 @@ public final class SubmissionService {
      */
     public List<Outcome> submit(Round round, List<PredictionFile> files, boolean force, boolean dryRun, Instant now)
             throws NumeraiApiException.InvalidCredentials, NumeraiApiException {
-        if (round.closeStakingTime() != null && !now.isBefore(round.closeStakingTime())) {
+        boolean late = round.closeStakingTime() != null && !now.isBefore(round.closeStakingTime());
+        if (late) {
             LOG.warn("LATE: round {} closed for submissions at {}. Numerai counts what is uploaded now as late"
                     + " and queues it for the next round.", round.number(), round.closeStakingTime());
         }
+        String submitted = late ? "submitted late: round " + round.number() + " closed at " + round.closeStakingTime()
+                + ", Numerai queues it for the next round" : "submitted";
         Map<String, String> modelIds = client.models();
         List<Outcome> outcomes = new ArrayList<>();
         for (PredictionFile file : files) {
             try {
-                outcomes.add(submitOne(round.number(), file, modelIds, force, dryRun, now));
+                outcomes.add(submitOne(round.number(), file, modelIds, force, dryRun, now, submitted));
             } catch (NumeraiApiException.InvalidCredentials keys) {
                 throw keys;
             } catch (NumeraiException | IOException e) {
@@ -73,7 +76,7 @@ public final class SubmissionService {
     }
 
     private Outcome submitOne(int round, PredictionFile file, Map<String, String> modelIds, boolean force,
-                              boolean dryRun, Instant now) throws NumeraiException, IOException {
+                              boolean dryRun, Instant now, String submitted) throws NumeraiException, IOException {
         String model = file.model();
         String modelId = modelIds.get(model);
         if (modelId == null) {
@@ -100,7 +103,7 @@ public final class SubmissionService {
         ledger.add(new SubmissionLedger.Entry(round, model, id, file.sha256(), now.toString()));
         LOG.info("Model {}: submitted {} for round {} as submission {} (sha256 {})", model,
                 file.path().getFileName(), round, id, file.sha256());
-        return new Outcome(file, Status.SUBMITTED, id, "submitted");
+        return new Outcome(file, Status.SUBMITTED, id, submitted);
     }
 
     private Optional<Outcome> alreadySubmitted(int round, PredictionFile file, String modelId)

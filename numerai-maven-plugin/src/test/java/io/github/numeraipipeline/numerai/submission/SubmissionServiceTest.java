@@ -206,4 +206,50 @@ class SubmissionServiceTest {
         assertTrue(outcomes.get(0).detail().contains("invalid_submission_ids"), outcomes.get(0).detail());
         assertNull(outcomes.get(0).submissionId());
     }
+
+    /** A run killed after its PUT, before its create: the next run uploads again and creates once. */
+    @Test
+    void aRunKilledBetweenPutAndCreateIsFinishedByTheNextWithOneSubmission() throws Exception {
+        try (NumeraiClient client = new NumeraiClient(ApiSettings.defaults(sandbox.endpoint()), SANDBOX_KEYS)) {
+            String modelId = sandbox.modelIds().get("xgba");
+            client.upload(client.submissionUploadAuth("predictions_xgba.csv", modelId).url(), files.get(0).path());
+        }
+
+        List<Outcome> outcomes = submit();
+
+        assertEquals(List.of(Status.SUBMITTED, Status.SUBMITTED), statuses(outcomes));
+        assertEquals(2, sandbox.submissions().size());
+    }
+
+    /** A run killed after its create, before it wrote the ledger: the next run finds the submission at Numerai. */
+    @Test
+    void aRunKilledAfterCreateIsNotSubmittedAgain() throws Exception {
+        String created;
+        try (NumeraiClient client = new NumeraiClient(ApiSettings.defaults(sandbox.endpoint()), SANDBOX_KEYS)) {
+            String modelId = sandbox.modelIds().get("xgba");
+            var auth = client.submissionUploadAuth("predictions_xgba.csv", modelId);
+            client.upload(auth.url(), files.get(0).path());
+            created = client.createSubmission(auth.filename(), modelId, null);
+        }
+
+        List<Outcome> outcomes = submit();
+
+        assertEquals(List.of(Status.SKIPPED, Status.SUBMITTED), statuses(outcomes));
+        assertEquals(created, outcomes.get(0).submissionId());
+        assertEquals(2, sandbox.submissions().size(), "xgba once, from the killed run; xgbb once");
+    }
+
+    @Test
+    void aLateUploadIsStillSubmittedForNumeraiToQueue() throws Exception {
+        Round closed = new Round(1294, Instant.now().minusSeconds(7200), Instant.now().minusSeconds(3600));
+        try (NumeraiClient client = new NumeraiClient(ApiSettings.defaults(sandbox.endpoint()), SANDBOX_KEYS)) {
+            List<Outcome> outcomes = new SubmissionService(client, ledger, null)
+                    .submit(closed, files, false, false, Instant.now());
+
+            assertEquals(List.of(Status.SUBMITTED, Status.SUBMITTED), statuses(outcomes));
+            assertTrue(outcomes.get(0).detail().startsWith("submitted late: round 1294 closed at "),
+                    outcomes.get(0).detail());
+            assertTrue(outcomes.get(0).detail().endsWith("Numerai queues it for the next round"));
+        }
+    }
 }

@@ -11,6 +11,7 @@ import io.github.numeraipipeline.numerai.watch.RoundRecord;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,6 +163,9 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
             recordStep("skipped", start);
             return;
         }
+        if (isStepOfTheRun()) {
+            requireWritable(outputDirectory(), PropertyNames.OUTPUT_DIRECTORY);
+        }
         String status = "failed";
         try {
             run();
@@ -203,6 +207,17 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
             return;
         }
         afterStep(record);
+    }
+
+    /** Fails before any work when a folder the goal writes to cannot be written, naming the parameter. */
+    static void requireWritable(Path directory, String property) throws MojoFailureException {
+        try {
+            Files.createDirectories(directory);
+            Files.deleteIfExists(Files.createTempFile(directory, ".write-check", ".tmp"));
+        } catch (IOException | RuntimeException e) {
+            throw new MojoFailureException(property + "=" + directory + " cannot be written (" + e
+                    + "); point -D" + property + " at a folder this user can write", e);
+        }
     }
 
     /** Whether this goal is a step of the daily run, recorded in {@code run.json}. */

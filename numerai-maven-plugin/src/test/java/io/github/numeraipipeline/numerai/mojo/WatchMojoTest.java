@@ -112,4 +112,20 @@ class WatchMojoTest {
         assertFalse(new File(output.toFile(), RoundRecord.FILE_NAME).exists());
         assertTrue(pluginContext.isEmpty());
     }
+
+    @Test
+    @InjectMojo(goal = "watch", pom = POM)
+    void anOutputDirectoryThatCannotBeWrittenIsNamedBeforeAnyWork(WatchMojo mojo) throws Exception {
+        File notAFolder = output.resolve("a-file").toFile();
+        java.nio.file.Files.writeString(notAFolder.toPath(), "in the way");
+        prepare(mojo);
+        MojoExtension.setVariableValueToObject(mojo, "outputDirectory", new File(notAFolder, "numerai"));
+
+        MojoFailureException error = assertThrows(MojoFailureException.class, mojo::execute);
+
+        assertTrue(error.getMessage().contains("numerai.outputDirectory=" + new File(notAFolder, "numerai")
+                + " cannot be written"), error.getMessage());
+        assertTrue(error.getMessage().contains("point -Dnumerai.outputDirectory at a folder"), error.getMessage());
+        assertTrue(pluginContext.get(AbstractNumeraiMojo.ROUND_KEY) == null, "the watch did not run");
+    }
 }

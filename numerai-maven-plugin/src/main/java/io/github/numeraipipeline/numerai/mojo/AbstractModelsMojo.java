@@ -3,12 +3,15 @@ package io.github.numeraipipeline.numerai.mojo;
 import io.github.numeraipipeline.numerai.api.NumeraiApiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
+import io.github.numeraipipeline.numerai.data.DatasetDownloader;
+import io.github.numeraipipeline.numerai.data.DatasetSync;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelConfigException;
 import io.github.numeraipipeline.numerai.model.ModelConfigs;
 import io.github.numeraipipeline.numerai.watch.RoundRecord;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import io.github.numeraipipeline.numerai.sandbox.GeneratedDatasets;
@@ -17,6 +20,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /** The goals that work on the desk's models and their data: download, train, predict, submit. */
 public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
+    /** How often long downloads and training say how far they are. */
+    protected static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     /**
      * Where the model configs ({@code <name>.json}) and their boosters live. Default: {@code ${project.basedir}/models},
@@ -73,6 +78,11 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
         }
         return new DatasetCache(dataDirectory().resolve("sandbox").resolve(GeneratedDatasets.folderName(
                 sandboxOptions().data())));
+    }
+
+    /** Fetches into this goal's dataset cache through the client's signed URLs. */
+    protected DatasetSync datasetSync(NumeraiClient client, DatasetCache cache) {
+        return new DatasetSync(new DatasetDownloader(client, PROGRESS_EVERY), cache);
     }
 
     /** {@code numerai.liveData}, or null to use the round's live file. */

@@ -2,11 +2,9 @@ package io.github.numeraipipeline.numerai.mojo;
 
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
-import io.github.numeraipipeline.numerai.data.DatasetDownloader;
 import io.github.numeraipipeline.numerai.data.DatasetSync;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -22,7 +20,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "download", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, requiresProject = false, threadSafe = true)
 public class DownloadMojo extends AbstractModelsMojo {
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     /**
      * Also download {@code train.parquet} and {@code validation.parquet} (large: gigabytes for real data).
@@ -46,7 +43,7 @@ public class DownloadMojo extends AbstractModelsMojo {
                     getLog().warn("Numerai has no open round, so there is no live data to download");
                 }
             }
-            DatasetSync sync = new DatasetSync(new DatasetDownloader(client, PROGRESS_EVERY), datasetCache());
+            DatasetSync sync = datasetSync(client, datasetCache());
             int files = sync.sync(versions, round, training).size();
             getLog().info("Data for " + configs.size() + " model(s) ready in " + datasetCache().root() + " (" + files
                     + " file(s), data " + String.join(", ", versions) + (round == null ? "" : ", round " + round) + ")");

@@ -4,8 +4,6 @@ import io.github.numeraipipeline.numerai.submission.PredictionFile;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
-import io.github.numeraipipeline.numerai.data.DatasetDownloader;
-import io.github.numeraipipeline.numerai.data.DatasetSync;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelPredictions;
 import io.github.numeraipipeline.numerai.model.PredictionRecord;
@@ -13,7 +11,6 @@ import io.github.numeraipipeline.numerai.model.PredictionTransform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -31,7 +28,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "predict", defaultPhase = LifecyclePhase.PACKAGE, requiresProject = false, threadSafe = true)
 public class PredictMojo extends AbstractModelsMojo {
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     /**
      * {@code rank}: tie-kept rank {@code (rank - 0.5) / n}, as numerai-tools ranks; {@code raw}: the model's outputs
@@ -89,7 +85,7 @@ public class PredictMojo extends AbstractModelsMojo {
                     && Files.isRegularFile(cache.file(version, DatasetCache.FEATURES)));
             if (!complete) {
                 getLog().info("Live data of round " + round + " is not in " + cache.root() + " yet; downloading it");
-                new DatasetSync(new DatasetDownloader(client, PROGRESS_EVERY), cache).sync(versions, round, false);
+                datasetSync(client, cache).sync(versions, round, false);
             }
             return round;
         }

@@ -3,13 +3,10 @@ package io.github.numeraipipeline.numerai.mojo;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
-import io.github.numeraipipeline.numerai.data.DatasetDownloader;
-import io.github.numeraipipeline.numerai.data.DatasetSync;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelTraining;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoFailureException;
@@ -26,7 +23,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "train", requiresProject = false, threadSafe = true)
 public class TrainMojo extends AbstractModelsMojo {
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     /**
      * Train on every n-th era only (1: all). Numerai's examples use 4: neighbouring eras overlap in time, so a quarter
@@ -88,7 +84,7 @@ public class TrainMojo extends AbstractModelsMojo {
         }
         getLog().info("Downloading the training data of " + String.join(", ", missing) + " into " + cache.root());
         try (NumeraiClient client = new NumeraiClient(apiSettings(), null)) {
-            new DatasetSync(new DatasetDownloader(client, PROGRESS_EVERY), cache).sync(missing, null, true);
+            datasetSync(client, cache).sync(missing, null, true);
         }
     }
 }

@@ -22,7 +22,9 @@ class MavenCommand implements Serializable {
         properties   : [:],
         credentialsId: null,
         pluginVersion: null,
-        mavenArgs    : ''
+        mavenArgs    : '',
+        image        : null,
+        imageArgs    : ''
     ].asImmutable()
 
     private static final String SAFE = /[A-Za-z0-9_.,:\/=@%+-]+/
@@ -71,6 +73,16 @@ class MavenCommand implements Serializable {
         String prefix = NumeraiConfig.blank(pluginVersion) ? PLUGIN : "${PLUGIN}:${pluginVersion}"
         goals.each { parts << (NUMERAI_GOALS.contains(it) ? "${prefix}:${it}".toString() : it) }
         parts.join(' ')
+    }
+
+    /**
+     * The {@code docker run} arguments of a call in the runner image. {@code --entrypoint=} because the image's
+     * entrypoint runs the whole daily job, while Docker Pipeline keeps the container up with its own command and
+     * runs the call in it.
+     */
+    @NonCPS
+    static String dockerArgs(Object imageArgs) {
+        NumeraiConfig.blank(imageArgs) ? '--entrypoint=' : "--entrypoint= ${imageArgs.toString().trim()}"
     }
 
     /** One shell word: as is when it holds only safe characters, else in single quotes. */

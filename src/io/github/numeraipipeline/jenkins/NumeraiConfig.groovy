@@ -32,8 +32,17 @@ class NumeraiConfig implements Serializable {
         dailyBranch    : 'main',
         junitResults   : '**/target/surefire-reports/*.xml',
         buildsToKeep   : 60,
-        notify         : ''
+        notify         : '',
+        dataDirectory  : '',
+        image          : '',
+        imageArgs      : ''
     ].asImmutable()
+
+    /**
+     * The dataset cache of the numerai goals in the runner image, relative to the workspace: the container's user is
+     * the agent's, whose home does not exist in the image, and the workspace outlives the container.
+     */
+    static final String IMAGE_DATA_DIRECTORY = '.numerai-data'
 
     /** Minutes the overall build timeout adds to {@code maxWait}: training, download, predict and submit. */
     static final long TIMEOUT_MARGIN_MINUTES = 60
@@ -64,6 +73,10 @@ class NumeraiConfig implements Serializable {
         }
         POSITIVE_INTEGERS.findAll { config[it] != null && !positiveInteger(config[it]) }.each {
             found << "'${it}' must be a positive whole number, not '${config[it]}'".toString()
+        }
+        if (!blank(config.image) && !(config.image.toString().trim() ==~ /\S+/)) {
+            found << ("'image' must be one image reference such as registry.example/numerai-runner:0.1.0," +
+                    " not '${config.image}'").toString()
         }
         if (!blank(config.notify) && Notification.kind(config.notify as String) == null) {
             found << "'notify' must be a mail address or an http(s) webhook URL, not '${config.notify}'".toString()
@@ -123,7 +136,8 @@ class NumeraiConfig implements Serializable {
 
     /**
      * The {@code numeraiMaven} arguments for numerai goals in this build: the same {@code numerai.*} properties for
-     * every goal (watch timing only for watch) and the credential only where keys are needed.
+     * every goal (watch timing only for watch), the credential only where keys are needed, and the runner image when
+     * one is configured.
      */
     @NonCPS
     static Map<String, Object> mavenStep(Map config, Map plan, List<String> goals, boolean needsKeys) {
@@ -139,12 +153,19 @@ class NumeraiConfig implements Serializable {
         if (config.sandbox) {
             properties['numerai.sandbox'] = true
         }
+        boolean inImage = !blank(config.image)
+        String data = blank(config.dataDirectory) ? (inImage ? IMAGE_DATA_DIRECTORY : '') : config.dataDirectory
+        if (data) {
+            properties['numerai.dataDirectory'] = data
+        }
         [
             goals        : goals,
             properties   : properties,
             pluginVersion: config.pluginVersion,
             mavenArgs    : config.mavenArgs,
-            credentialsId: (needsKeys && !config.sandbox) ? config.credentialsId : null
+            credentialsId: (needsKeys && !config.sandbox) ? config.credentialsId : null,
+            image        : inImage ? config.image.toString().trim() : null,
+            imageArgs    : config.imageArgs
         ]
     }
 

@@ -31,7 +31,10 @@ class ConfigTest extends LibraryTestSupport {
             dailyBranch    : 'main',
             junitResults   : '**/target/surefire-reports/*.xml',
             buildsToKeep   : 60,
-            notify         : ''
+            notify         : '',
+            dataDirectory  : '',
+            image          : '',
+            imageArgs      : ''
         ]
     }
 

@@ -38,6 +38,7 @@ class PipelineRunner {
     private Binding binding
     private Declarative declarative
     private String currentStage
+    private String currentImage
 
     PipelineRunner() {
         registerSteps()
@@ -100,7 +101,7 @@ class PipelineRunner {
 
     private Binding binding() {
         if (binding == null) {
-            binding = new Binding(env: env, params: params, currentBuild: currentBuild)
+            binding = new Binding(env: env, params: params, currentBuild: currentBuild, docker: new FakeDocker(this))
         }
         binding
     }
@@ -115,7 +116,7 @@ class PipelineRunner {
     }
 
     private StepCall record(String name, Object[] args) {
-        new StepCall(name, args.toList(), currentStage, sectionStack.peek(), new LinkedHashMap<>(env))
+        new StepCall(name, args.toList(), currentStage, sectionStack.peek(), new LinkedHashMap<>(env), currentImage)
     }
 
     private void registerSteps() {
@@ -142,6 +143,7 @@ class PipelineRunner {
         step('writeFile') { Map args -> workspace[args.file.toString()] = args.text.toString() }
         step('libraryResource') { Object path -> resource(path.toString()) }
         step('withCredentials') { List bindings, Closure body -> withCredentials(bindings, body) }
+        step('dockerInside') { String image, String args, Closure body -> inside(image, body) }
         step('withEnv') { List<String> pairs, Closure body -> withEnv(pairs.collectEntries { it.split('=', 2) as List }, body) }
     }
 
@@ -187,6 +189,18 @@ class PipelineRunner {
             bound[binding.passwordVariable as String] = credential.password
         }
         withEnv(bound, body)
+    }
+
+    private Object inside(String image, Closure body) {
+        if (currentImage != null) {
+            throw new IllegalStateException("docker inside ${image} within ${currentImage}")
+        }
+        currentImage = image
+        try {
+            body()
+        } finally {
+            currentImage = null
+        }
     }
 
     private Object withEnv(Map<String, String> values, Closure body) {

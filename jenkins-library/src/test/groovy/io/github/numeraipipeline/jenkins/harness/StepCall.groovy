@@ -2,7 +2,10 @@ package io.github.numeraipipeline.jenkins.harness
 
 import groovy.transform.Canonical
 
-/** One recorded step call: its name, arguments, the stage and declarative section it ran in, and the environment. */
+/**
+ * One recorded step call: its name, arguments, the stage and declarative section it ran in, the environment, and the
+ * container image it ran in (Docker Pipeline's {@code docker.image(...).inside}), if any.
+ */
 @Canonical
 class StepCall {
 
@@ -11,6 +14,7 @@ class StepCall {
     String stage
     String section
     Map<String, String> env
+    String image
 
     /** The named arguments ({@code sh(script: ...)}), or empty. */
     Map getNamed() {

@@ -2,9 +2,9 @@ package io.github.numeraipipeline.numerai.sandbox;
 
 import io.github.numeraipipeline.numerai.sandbox.GraphQlDocument.Field;
 import io.github.numeraipipeline.numerai.submission.SubmissionChecks;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Function;
 
 /**
  * The tournament behind the sandbox's GraphQL endpoint: one account with models, a current round whose window
@@ -277,7 +276,6 @@ final class SandboxTournament {
     }
 
     private static String typeName(String field) {
-        Function<String, String> capital = s -> Character.toUpperCase(s.charAt(0)) + s.substring(1);
-        return capital.apply(field);
+        return Character.toUpperCase(field.charAt(0)) + field.substring(1);
     }
 }

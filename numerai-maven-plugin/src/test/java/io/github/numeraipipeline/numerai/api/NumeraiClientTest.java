@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -70,11 +69,6 @@ class NumeraiClientTest {
             bytes[i] = (byte) (i * 31 + i / 7);
         }
         return bytes;
-    }
-
-    private List<RecordedRequest> callsTo(String field) {
-        return sandbox.requests().stream().filter(r -> r.query().contains(field + "(") || r.query().contains(field + " "))
-                .collect(Collectors.toList());
     }
 
     @Nested

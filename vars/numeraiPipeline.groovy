@@ -72,7 +72,9 @@ void call(Map userConfig = [:]) {
             }
             stage('Predict') {
                 when { expression { plan.mode == 'daily' && Records.isOpen(state.round) } }
-                steps { script { numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'predict'], false)) } }
+                steps {
+                    script { numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'train', 'predict'], false)) }
+                }
             }
             stage('Submit') {
                 when { expression { plan.mode == 'daily' && Records.isOpen(state.round) } }

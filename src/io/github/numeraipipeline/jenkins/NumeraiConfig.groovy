@@ -150,6 +150,10 @@ class NumeraiConfig implements Serializable {
             properties['numerai.pollInterval'] = config.pollInterval
         }
         ['dryRun', 'force'].findAll { plan[it] }.each { properties["numerai.${it}".toString()] = true }
+        if (goals.contains('train') && goals.contains('predict')) {
+            // Before predicting, train only the models that have no booster yet (a fresh workspace, a new config).
+            properties['numerai.train.onlyMissing'] = true
+        }
         if (config.sandbox) {
             properties['numerai.sandbox'] = true
         }

@@ -14,7 +14,7 @@ class DailyJobTest extends LibraryTestSupport {
 
         assert jenkins.stagesThat('ran') == ['Watch', 'Predict', 'Submit']
         assert jenkins.called('sh')*.stage == ['Watch', 'Predict', 'Submit']
-        assert numerai.goalsRun == ['watch', 'download', 'predict', 'submit']
+        assert numerai.goalsRun == ['watch', 'download', 'train', 'predict', 'submit']
         assert jenkins.currentBuild.currentResult == 'SUCCESS'
     }
 
@@ -25,7 +25,7 @@ class DailyJobTest extends LibraryTestSupport {
         assert jenkins.shellScripts == [
             "./mvnw -B -ntp -N -Dnumerai.outputDirectory=target/numerai -Dnumerai.maxWait=PT5H " +
                 "-Dnumerai.pollInterval=PT10M ${PLUGIN}:watch",
-            "./mvnw -B -ntp -N -Dnumerai.outputDirectory=target/numerai ${PLUGIN}:download ${PLUGIN}:predict",
+            "./mvnw -B -ntp -N -Dnumerai.outputDirectory=target/numerai -Dnumerai.train.onlyMissing=true ${PLUGIN}:download ${PLUGIN}:train ${PLUGIN}:predict",
             "./mvnw -B -ntp -N -Dnumerai.outputDirectory=target/numerai ${PLUGIN}:submit",
         ]*.toString()
     }

@@ -21,7 +21,7 @@ class ImageTest extends LibraryTestSupport {
         assert maven*.image == [IMAGE] * 4
         maven*.script.each { assert it.startsWith('mvn -B -ntp -N ') }
         assert jenkins.called('dockerInside')*.args*.take(2) == [[IMAGE, '--entrypoint=']] * 4
-        assert numerai.goalsRun == ['download', 'train', 'watch', 'download', 'predict', 'submit']
+        assert numerai.goalsRun == ['download', 'train', 'watch', 'download', 'train', 'predict', 'submit']
     }
 
     @Test

@@ -23,7 +23,7 @@ class TriggerTest extends LibraryTestSupport {
         manualBuild(ALL_PARAMETERS)
 
         assert jenkins.stagesThat('ran') == ['Train', 'Watch', 'Predict', 'Submit']
-        assert numerai.goalsRun == ['download', 'train', 'watch', 'download', 'predict', 'submit']
+        assert numerai.goalsRun == ['download', 'train', 'watch', 'download', 'train', 'predict', 'submit']
         jenkins.shellScripts.each { String script ->
             ['-Dnumerai.models=xgba', '-Dnumerai.dryRun=true', '-Dnumerai.force=true'].each { assert script.contains(it) }
         }

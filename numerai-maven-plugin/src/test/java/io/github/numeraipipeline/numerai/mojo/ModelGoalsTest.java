@@ -1,0 +1,74 @@
+package io.github.numeraipipeline.numerai.mojo;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoExtension;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goals on models refuse bad parameters before any work, naming the parameter and the fix. */
+@MojoTest
+class ModelGoalsTest {
+    private static final String POM = "src/test/resources/unit/models/pom.xml";
+    /** The configs the repository ships. */
+    private static final Path MODELS = Path.of("..", "models").toAbsolutePath().normalize();
+
+    @TempDir
+    Path temp;
+
+    private String failureOf(AbstractMojo mojo) throws Exception {
+        MojoExtension.setVariableValueToObject(mojo, "outputDirectory", temp.resolve("out").toFile());
+        MojoExtension.setVariableValueToObject(mojo, "dataDirectory", temp.resolve("data").toFile());
+        mojo.setPluginContext(new HashMap<>());
+        return assertThrows(MojoFailureException.class, mojo::execute).getMessage();
+    }
+
+    @Test
+    @InjectMojo(goal = "train", pom = POM)
+    @MojoParameter(name = "eraStep", value = "0")
+    void trainRefusesAnEraStepBelowOne(TrainMojo mojo) throws Exception {
+        String message = failureOf(mojo);
+
+        assertTrue(message.contains("numerai.train.eraStep=0 must be at least 1"), message);
+        assertFalse(Files.exists(temp.resolve("data")), "nothing fetched");
+    }
+
+    @Test
+    @InjectMojo(goal = "predict", pom = POM)
+    @MojoParameter(name = "transform", value = "zscore")
+    void predictRefusesAnUnknownTransform(PredictMojo mojo) throws Exception {
+        String message = failureOf(mojo);
+
+        assertTrue(message.contains("numerai.predict.transform is \"zscore\"; use rank (the default) or raw"), message);
+    }
+
+    @Test
+    @InjectMojo(goal = "download", pom = POM)
+    @MojoParameter(name = "modelsDirectory", value = "no/such/folder")
+    void downloadNamesAModelsDirectoryThatDoesNotExist(DownloadMojo mojo) throws Exception {
+        String message = failureOf(mojo);
+
+        assertTrue(message.contains("does not exist") && message.contains("-Dnumerai.modelsDirectory"), message);
+    }
+
+    @Test
+    @InjectMojo(goal = "submit", pom = POM)
+    void submitWithoutPredictionsSaysToPredictFirst(SubmitMojo mojo) throws Exception {
+        MojoExtension.setVariableValueToObject(mojo, "modelsDirectory", MODELS.toFile());
+
+        String message = failureOf(mojo);
+
+        assertTrue(message.contains("No predictions file for xgba") && message.contains("run numerai:predict first"),
+                message);
+    }
+}

@@ -37,9 +37,7 @@ final class TrainingMemory {
     /** Checks against this JVM's maximum heap and the machine's memory outside it. */
     static void check(String model, long fileRows, int features, int eraStep) throws ModelException {
         long maxHeap = Runtime.getRuntime().maxMemory();
-        long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        check(model, fileRows, features, eraStep, maxHeap, physical);
+        check(model, fileRows, features, eraStep, maxHeap, physicalMemory());
     }
 
     static void check(String model, long fileRows, int features, int eraStep, long maxHeap, long physical)
@@ -61,6 +59,55 @@ final class TrainingMemory {
                     gib(Math.max(0, physical - maxHeap)), gib(maxHeap),
                     Math.max(eraStep + 1, (int) Math.ceil((double) outside * eraStep / Math.max(1, physical - maxHeap)))));
         }
+    }
+
+    /**
+     * The int8 path: XGBoost's quantile matrix keeps about {@value #INT8_NATIVE_BYTES_PER_VALUE} byte a trained
+     * value (its bin index), plus one row group off the heap while it is built; the heap holds one row group
+     * (twice, while it is decoded and copied).
+     */
+    static final int INT8_NATIVE_BYTES_PER_VALUE = 1;
+
+    static void checkInt8(String model, long trainedRows, int largestRowGroup, int features) throws ModelException {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        checkInt8(model, trainedRows, largestRowGroup, features, maxHeap, physicalMemory());
+    }
+
+    static void checkInt8(String model, long trainedRows, int largestRowGroup, int features, long maxHeap,
+            long physical) throws ModelException {
+        long heap = 2 * heapNeeded(largestRowGroup, features);
+        if (heap > maxHeap) {
+            throw new ModelException(String.format(Locale.ROOT, "Model %s: streaming row groups of %,d rows x %d"
+                    + " features needs about %s of Java heap, but this JVM may use %s. Give Maven more"
+                    + " (MAVEN_OPTS=-Xmx%dg).", model, largestRowGroup, features, gib(heap), gib(maxHeap),
+                    (heap >> 30) + 2));
+        }
+        long outside = trainedRows * features * INT8_NATIVE_BYTES_PER_VALUE + (long) largestRowGroup * features
+                + NATIVE_RESERVE;
+        if (outside > physical - maxHeap) {
+            throw new ModelException(String.format(Locale.ROOT, "Model %s: training on %,d rows x %d features needs"
+                    + " about %s outside the Java heap (1 byte a value in XGBoost's quantile matrix), but this"
+                    + " machine has %s beside the %s heap. Train on fewer eras (-Dnumerai.train.eraStep), choose a"
+                    + " smaller feature set, or use a larger machine.", model, trainedRows, features, gib(outside),
+                    gib(Math.max(0, physical - maxHeap)), gib(maxHeap)));
+        }
+    }
+
+    /** Scoring reads the whole validation file onto the heap, whichever path trained. */
+    static void checkValidation(String model, long validationRows, int features) throws ModelException {
+        long heap = heapNeeded(validationRows, features);
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        if (heap > maxHeap) {
+            throw new ModelException(String.format(Locale.ROOT, "Model %s: scoring on %,d validation rows x %d"
+                    + " features needs about %s of Java heap, but this JVM may use %s. Give Maven more"
+                    + " (MAVEN_OPTS=-Xmx%dg), or choose a smaller feature set.", model, validationRows, features,
+                    gib(heap), gib(maxHeap), (heap >> 30) + 2));
+        }
+    }
+
+    private static long physicalMemory() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
     }
 
     private static String gib(long bytes) {

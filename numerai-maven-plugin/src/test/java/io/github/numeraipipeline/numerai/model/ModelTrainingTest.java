@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,35 @@ class ModelTrainingTest {
         byte[] booster = ModelFixtures.bytes(first.booster());
         assertArrayEquals(booster, ModelFixtures.bytes(second.booster()));
         assertEquals(Sha256.of(booster), otherJvm);
+    }
+
+    @Test
+    void theInt8StreamAndTheFloatPathWriteTheSameBoosterAndScores() throws Exception {
+        ModelConfig viaFloats = ModelFixtures.config(dir.resolve("float"), "xgbt", 20);
+        ModelConfig viaInt8 = ModelFixtures.config(dir.resolve("int8"), "xgbt", 20);
+
+        ModelTraining.Outcome floats = new ModelTraining(new ModelTraining.Options(2, Duration.ofHours(1),
+                dir.resolve("reports-float"), TrainingMatrix.FLOAT)).train(viaFloats, data);
+        ModelTraining.Outcome int8 = new ModelTraining(new ModelTraining.Options(2, Duration.ofHours(1),
+                dir.resolve("reports-int8"), TrainingMatrix.INT8)).train(viaInt8, data);
+
+        assertArrayEquals(ModelFixtures.bytes(floats.booster()), ModelFixtures.bytes(int8.booster()));
+        assertEquals(floats.metrics().mean(), int8.metrics().mean());
+        JsonNode manifest = new ObjectMapper().readTree(int8.manifest().toFile());
+        assertEquals(20 * 150, manifest.at("/training/trainRows").asInt());
+        assertTrue(manifest.at("/seconds/matrix").asDouble() >= 0, "the int8 path times its matrix build");
+    }
+
+    @Test
+    void autoStreamsLargeDataAndKeepsTheFloatPathForSmall() {
+        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.AUTO.choose(6000L * 42));
+        assertEquals(TrainingMatrix.INT8, TrainingMatrix.AUTO.choose(2_750_000L * 2376));
+        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.FLOAT.choose(2_750_000L * 2376));
+        assertEquals(TrainingMatrix.INT8, TrainingMatrix.INT8.choose(10));
+        assertEquals(TrainingMatrix.INT8, TrainingMatrix.parse(" Int8 "));
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                () -> TrainingMatrix.parse("double"));
+        assertTrue(thrown.getMessage().contains("use auto, float or int8"), thrown.getMessage());
     }
 
     @Test

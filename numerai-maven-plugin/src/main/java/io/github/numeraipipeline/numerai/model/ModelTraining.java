@@ -110,6 +110,7 @@ public final class ModelTraining {
                     .file("validation", data.validation())
                     .booster(config.booster(), boosterJson)
                     .training(config, options.eraStep(), trained.rows, trained.eras, features.size(), rows.length)
+                    .matrix(matrix)
                     .validation(metrics)
                     .seconds(seconds)
                     .writeTo(manifest);

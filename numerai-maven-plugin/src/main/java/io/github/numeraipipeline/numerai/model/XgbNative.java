@@ -68,16 +68,16 @@ public final class XgbNative {
     }
 
     static XgbNative bind(Path library) throws ModelException {
-        NativeLibrary native_;
+        NativeLibrary loaded;
         try {
-            native_ = NativeLibrary.getInstance(library.toString());
+            loaded = NativeLibrary.getInstance(library.toString());
         } catch (UnsatisfiedLinkError e) {
             throw new ModelException("Cannot open XGBoost's native library " + library + ": " + e.getMessage()
                     + "." + FIX, e);
         }
         for (String function : XgbCApi.REQUIRED) {
             try {
-                native_.getFunction(function);
+                loaded.getFunction(function);
             } catch (UnsatisfiedLinkError e) {
                 throw new ModelException("XGBoost's native library " + library + " has no function " + function
                         + ", which the int8 training path needs (XGBoost 2.0 or newer has it; this plugin is built"

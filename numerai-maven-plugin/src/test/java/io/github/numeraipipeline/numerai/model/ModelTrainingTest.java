@@ -60,6 +60,8 @@ class ModelTrainingTest {
         assertEquals(floats.metrics().mean(), int8.metrics().mean());
         JsonNode manifest = new ObjectMapper().readTree(int8.manifest().toFile());
         assertEquals(20 * 150, manifest.at("/training/trainRows").asInt());
+        assertEquals("int8", manifest.at("/training/matrix").asText());
+        assertEquals("float", new ObjectMapper().readTree(floats.manifest().toFile()).at("/training/matrix").asText());
         assertTrue(manifest.at("/seconds/matrix").asDouble() >= 0, "the int8 path times its matrix build");
     }
 

@@ -6,6 +6,12 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import java.lang.ref.Reference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,11 +19,12 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * Builds XGBoost's quantile matrix (the binned form the {@code hist} method trains on, 1 byte a value) straight
- * from int8 batches, through the C API: each batch is copied once, row-major, into off-heap memory that an
- * array-interface description ({@code "typestr": "|i1"}) hands to a proxy matrix; XGBoost pulls the batches
- * through a callback, twice or more (sketch, then bin). No float copy of the data exists anywhere, and only one
- * batch is in memory beside the finished matrix. {@link FeatureFrame#MISSING} is declared XGBoost's missing value,
+ * Builds XGBoost's quantile matrix (the binned form the {@code hist} method trains on: 1 byte a value by rows and
+ * 1 again by columns on CPU) straight from int8 batches, through the C API: each batch is copied once, row-major,
+ * into off-heap memory that an array-interface description ({@code "typestr": "|i1"}) hands to a proxy matrix;
+ * XGBoost pulls the batches through a callback, several times (XGBoost 3.4: shape, sketch, bin by rows, bin by
+ * columns). No float copy of the data exists anywhere, and only one batch is in memory beside the matrix, which
+ * can also be kept on disk ({@link #buildOnDisk}). {@link FeatureFrame#MISSING} is declared XGBoost's missing value,
  * so it means what NaN means on the float path.
  *
  * <p>The result is an ordinary XGBoost4J {@link DMatrix} (it has the same native library, see {@link XgbNative}):
@@ -40,17 +47,52 @@ final class Int8QuantileMatrix {
      * @param threads  XGBoost threads for the sketch and the binning
      */
     DMatrix build(TrainingBatches batches, List<String> features, int maxBin, int threads) throws ModelException {
+        return build(batches, features, maxBin, threads, null);
+    }
+
+    /**
+     * The same matrix in XGBoost's external-memory form: the binned pages (one a batch) are written to a new
+     * folder in {@code parent}, which disposing of the matrix deletes, and are read back page by page while
+     * training.
+     */
+    DMatrix buildOnDisk(TrainingBatches batches, List<String> features, int maxBin, int threads, Path parent)
+            throws ModelException {
+        Path folder;
+        try {
+            folder = Files.createTempDirectory(parent, "numerai-xgboost-pages");
+        } catch (IOException e) {
+            throw ModelException.fault("Cannot create a folder for XGBoost's pages in " + parent
+                    + " (-Djava.io.tmpdir chooses another): " + e, e);
+        }
+        try {
+            return build(batches, features, maxBin, threads, folder);
+        } catch (ModelException | RuntimeException e) {
+            deleteFolder(folder);
+            throw e;
+        }
+    }
+
+    /** @param pageFolder null for the in-memory matrix, else where XGBoost writes its pages */
+    private DMatrix build(TrainingBatches batches, List<String> features, int maxBin, int threads, Path pageFolder)
+            throws ModelException {
         PointerByReference proxyOut = new PointerByReference();
         xgb.check(xgb.api().XGProxyDMatrixCreate(proxyOut), "create a proxy matrix");
         Pointer proxy = proxyOut.getValue();
         BatchFeeder feeder = new BatchFeeder(batches, features, proxy);
         try {
             PointerByReference out = new PointerByReference();
-            String config = json(Map.of("missing", (float) FeatureFrame.MISSING, "nthread", threads,
-                    "max_bin", maxBin));
+            Map<String, Object> config = new HashMap<>(Map.of("missing", (float) FeatureFrame.MISSING,
+                    "nthread", threads, "max_bin", maxBin));
             // the iterator handle is only passed back to the callbacks, which need none; XGBoost wants it non-null
-            int code = xgb.api().XGQuantileDMatrixCreateFromCallback(proxy, proxy, null, feeder.onReset,
-                    feeder.onNext, config, out);
+            int code;
+            if (pageFolder == null) {
+                code = xgb.api().XGQuantileDMatrixCreateFromCallback(proxy, proxy, null, feeder.onReset,
+                        feeder.onNext, json(config), out);
+            } else {
+                config.put("cache_prefix", pageFolder.resolve("pages").toString());
+                code = xgb.api().XGExtMemQuantileDMatrixCreateFromCallback(proxy, proxy, null, feeder.onReset,
+                        feeder.onNext, json(config), out);
+            }
             Reference.reachabilityFence(feeder);
             Pointer handle = out.getValue();
             if (feeder.failure != null) {
@@ -61,7 +103,7 @@ final class Int8QuantileMatrix {
                 throw feeder.failure;
             }
             xgb.check(code, "build the quantile matrix from int8 batches");
-            DMatrix matrix = new NativeMatrix(Pointer.nativeValue(handle));
+            DMatrix matrix = new NativeMatrix(Pointer.nativeValue(handle), pageFolder);
             try {
                 matrix.setFeatureNames(features.toArray(String[]::new));
             } catch (XGBoostError e) {
@@ -75,10 +117,30 @@ final class Int8QuantileMatrix {
         }
     }
 
-    /** XGBoost4J's matrix around a handle made here; its constructor for that is protected. */
+    /** XGBoost4J's matrix around a handle made here (its constructor for that is protected), and its pages. */
     private static final class NativeMatrix extends DMatrix {
-        NativeMatrix(long handle) {
+        private final Path pageFolder;
+
+        NativeMatrix(long handle, Path pageFolder) {
             super(handle);
+            this.pageFolder = pageFolder;
+        }
+
+        @Override
+        public synchronized void dispose() {
+            super.dispose();
+            if (pageFolder != null) {
+                deleteFolder(pageFolder);
+            }
+        }
+    }
+
+    /** Best effort: a page left behind in the temporary folder is no reason to fail a trained model. */
+    private static void deleteFolder(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // the OS cleans its temporary folder eventually
         }
     }
 

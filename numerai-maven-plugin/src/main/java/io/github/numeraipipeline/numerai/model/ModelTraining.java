@@ -69,11 +69,12 @@ public final class ModelTraining {
         List<String> features = FeatureSets.load(data.features()).featureSet(config.featureSet());
         long trainRows = ParquetFrameReader.rowCount(data.train());
         long validationRows = ParquetFrameReader.rowCount(data.validation());
-        TrainingMatrix matrix = options.matrix().choose(trainRows / options.eraStep() * features.size());
+        TrainingMatrix matrix = options.matrix().choose(trainRows / options.eraStep() * features.size(),
+                TrainingMemory.memoryForInt8Matrix());
         Trained trained;
-        if (matrix == TrainingMatrix.INT8) {
+        if (matrix.streams()) {
             TrainingMemory.checkValidation(config.name(), validationRows, features.size());
-            trained = trainOnInt8Stream(config, data.train(), features, seconds);
+            trained = trainOnInt8Stream(config, data.train(), features, matrix == TrainingMatrix.INT8_DISK, seconds);
         } else {
             TrainingMemory.check(config.name(), Math.max(trainRows, validationRows), features.size(),
                     options.eraStep());
@@ -167,8 +168,9 @@ public final class ModelTraining {
      * Streams the train file's row groups into XGBoost's quantile matrix as int8 ({@link Int8QuantileMatrix}): one
      * row group on the heap and one off it at a time, 1 byte a value in XGBoost.
      */
-    private Trained trainOnInt8Stream(ModelConfig config, Path trainFile, List<String> features,
+    private Trained trainOnInt8Stream(ModelConfig config, Path trainFile, List<String> features, boolean onDisk,
             Map<String, Double> seconds) throws NumeraiException {
+        XgbNative xgb = XgbNative.load(); // before reading anything: a missing function says so at once
         long step = System.nanoTime();
         ParquetTrainingBatches.Scan scan = ParquetTrainingBatches.scan(trainFile, config.target(),
                 options.eraStep());
@@ -176,18 +178,21 @@ public final class ModelTraining {
             throw new ModelException("Model " + config.name() + ": " + trainFile + " has no rows with a \""
                     + config.target() + "\" target to train on.");
         }
-        TrainingMemory.checkInt8(config.name(), scan.rows(), scan.largestRowGroup(), features.size());
+        TrainingMemory.checkInt8(config.name(), scan.rows(), scan.largestRowGroup(), features.size(), onDisk);
         seconds.put("read", elapsed(step));
         LOG.info("Model {}: training on {} rows of {} eras ({}) x {} features, target {}, streamed as int8 into"
-                + " XGBoost's quantile matrix", config.name(), scan.rows(), scan.eras(),
-                EraSelection.describe(options.eraStep()), features.size(), config.target());
+                + " XGBoost's quantile matrix{}", config.name(), scan.rows(), scan.eras(),
+                EraSelection.describe(options.eraStep()), features.size(), config.target(),
+                onDisk ? ", kept on disk" : "");
         step = System.nanoTime();
         OffHeapMemory memory = new OffHeapMemory();
         DMatrix matrix;
         try (ParquetTrainingBatches batches = new ParquetTrainingBatches(trainFile, features, config.target(),
                 scan.keptEras())) {
-            matrix = new Int8QuantileMatrix(XgbNative.load(), memory).build(batches, features,
-                    XgbParams.maxBin(config), XgbParams.threads(config));
+            Int8QuantileMatrix builder = new Int8QuantileMatrix(xgb, memory);
+            matrix = onDisk ? builder.buildOnDisk(batches, features, XgbParams.maxBin(config),
+                    XgbParams.threads(config), Path.of(System.getProperty("java.io.tmpdir"))) : builder.build(batches, features, XgbParams.maxBin(config),
+                    XgbParams.threads(config));
         }
         seconds.put("matrix", elapsed(step));
         step = System.nanoTime();

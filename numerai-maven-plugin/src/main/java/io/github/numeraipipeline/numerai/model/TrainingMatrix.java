@@ -4,39 +4,62 @@ import java.util.Locale;
 
 /** How a train file reaches XGBoost. */
 public enum TrainingMatrix {
-    /** {@link #INT8} for large data where it is available (Linux), {@link #FLOAT} otherwise. */
+    /**
+     * {@link #FLOAT} for small data; for large data where the C API binds (Linux), {@link #INT8} when its matrix
+     * fits the machine's memory, else {@link #INT8_DISK}.
+     */
     AUTO,
     /**
      * The whole file on the heap as int8, then XGBoost4J's float matrix: simple and portable, about 13 bytes a
      * trained value outside the heap.
      */
     FLOAT,
-    /** Row groups streamed as int8 into XGBoost's quantile matrix through its C API: about 1 byte a value. */
-    INT8;
+    /**
+     * Row groups streamed as int8 into XGBoost's quantile matrix through its C API: 2 bytes a value in memory (the
+     * bin index by rows and again by columns).
+     */
+    INT8,
+    /**
+     * The same stream into XGBoost's external-memory quantile matrix: the binned pages go to a temporary folder on
+     * disk (2 bytes a value there) and only the page in use is in memory; slower to train.
+     */
+    INT8_DISK;
 
     /** From this many trained values (rows x features) on, AUTO streams: the float path would need 1.3 GB. */
     static final long INT8_FROM_VALUES = 100_000_000L;
 
-    /** The path to take for this many trained values. */
-    TrainingMatrix choose(long trainedValues) {
+    /**
+     * The path to take for this many trained values.
+     *
+     * @param memoryForMatrix the bytes outside the heap the in-memory matrix may take
+     */
+    TrainingMatrix choose(long trainedValues, long memoryForMatrix) {
         if (this != AUTO) {
             return this;
         }
-        return trainedValues >= INT8_FROM_VALUES && XgbNative.available() ? INT8 : FLOAT;
+        if (trainedValues < INT8_FROM_VALUES || !XgbNative.available()) {
+            return FLOAT;
+        }
+        return trainedValues * TrainingMemory.INT8_NATIVE_BYTES_PER_VALUE <= memoryForMatrix ? INT8 : INT8_DISK;
     }
 
-    /** {@code auto}, {@code float} or {@code int8}, as a user types it. */
+    /** {@code auto}, {@code float}, {@code int8} or {@code int8-disk}, as a user types it. */
     public static TrainingMatrix parse(String value) {
         try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            return valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("\"" + value + "\" is not a training matrix; use auto, float or int8",
-                    e);
+            throw new IllegalArgumentException("\"" + value + "\" is not a training matrix; use auto, float, int8"
+                    + " or int8-disk", e);
         }
+    }
+
+    /** Whether the C API's int8 stream builds the matrix. */
+    boolean streams() {
+        return this == INT8 || this == INT8_DISK;
     }
 
     @Override
     public String toString() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -62,19 +62,26 @@ final class TrainingMemory {
     }
 
     /**
-     * The int8 path: XGBoost's quantile matrix keeps about {@value #INT8_NATIVE_BYTES_PER_VALUE} byte a trained
-     * value (its bin index), plus one row group off the heap while it is built; the heap holds one row group
-     * (twice, while it is decoded and copied).
+     * The int8 path: XGBoost 3.4's CPU quantile matrix keeps {@value #INT8_NATIVE_BYTES_PER_VALUE} bytes a trained
+     * value (the bin index by rows, and again by columns for the row partitioner; measured), plus one row group off
+     * the heap while it is built; the heap holds one row group (twice, while it is decoded and copied). On disk
+     * ({@link TrainingMatrix#INT8_DISK}) the matrix is not in memory at all.
      */
-    static final int INT8_NATIVE_BYTES_PER_VALUE = 1;
+    static final int INT8_NATIVE_BYTES_PER_VALUE = 2;
 
-    static void checkInt8(String model, long trainedRows, int largestRowGroup, int features) throws ModelException {
-        long maxHeap = Runtime.getRuntime().maxMemory();
-        checkInt8(model, trainedRows, largestRowGroup, features, maxHeap, physicalMemory());
+    /** What the in-memory int8 matrix may take: the machine's memory beside this JVM's heap and the reserve. */
+    static long memoryForInt8Matrix() {
+        return Math.max(0, physicalMemory() - Runtime.getRuntime().maxMemory() - NATIVE_RESERVE);
     }
 
-    static void checkInt8(String model, long trainedRows, int largestRowGroup, int features, long maxHeap,
-            long physical) throws ModelException {
+    static void checkInt8(String model, long trainedRows, int largestRowGroup, int features, boolean onDisk)
+            throws ModelException {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        checkInt8(model, trainedRows, largestRowGroup, features, onDisk, maxHeap, physicalMemory());
+    }
+
+    static void checkInt8(String model, long trainedRows, int largestRowGroup, int features, boolean onDisk,
+            long maxHeap, long physical) throws ModelException {
         long heap = 2 * heapNeeded(largestRowGroup, features);
         if (heap > maxHeap) {
             throw new ModelException(String.format(Locale.ROOT, "Model %s: streaming row groups of %,d rows x %d"
@@ -82,14 +89,14 @@ final class TrainingMemory {
                     + " (MAVEN_OPTS=-Xmx%dg).", model, largestRowGroup, features, gib(heap), gib(maxHeap),
                     (heap >> 30) + 2));
         }
-        long outside = trainedRows * features * INT8_NATIVE_BYTES_PER_VALUE + (long) largestRowGroup * features
-                + NATIVE_RESERVE;
+        long matrix = onDisk ? 0 : trainedRows * features * INT8_NATIVE_BYTES_PER_VALUE;
+        long outside = matrix + (long) largestRowGroup * features * INT8_NATIVE_BYTES_PER_VALUE + NATIVE_RESERVE;
         if (outside > physical - maxHeap) {
             throw new ModelException(String.format(Locale.ROOT, "Model %s: training on %,d rows x %d features needs"
-                    + " about %s outside the Java heap (1 byte a value in XGBoost's quantile matrix), but this"
-                    + " machine has %s beside the %s heap. Train on fewer eras (-Dnumerai.train.eraStep), choose a"
-                    + " smaller feature set, or use a larger machine.", model, trainedRows, features, gib(outside),
-                    gib(Math.max(0, physical - maxHeap)), gib(maxHeap)));
+                    + " about %s outside the Java heap (2 bytes a value in XGBoost's quantile matrix), but this"
+                    + " machine has %s beside the %s heap. Keep the matrix on disk (-Dnumerai.train.matrix=int8-disk),"
+                    + " train on fewer eras (-Dnumerai.train.eraStep), or use a larger machine.", model, trainedRows,
+                    features, gib(outside), gib(Math.max(0, physical - maxHeap)), gib(maxHeap)));
         }
     }
 

@@ -35,6 +35,10 @@ public interface XgbCApi extends Library {
     int XGQuantileDMatrixCreateFromCallback(Pointer iterator, Pointer proxy, Pointer reference,
             ResetCallback reset, NextCallback next, String config, PointerByReference out);
 
+    /** The same from batches cached on disk page by page ({@code cache_prefix} in the config); XGBoost 3.0+. */
+    int XGExtMemQuantileDMatrixCreateFromCallback(Pointer iterator, Pointer proxy, Pointer reference,
+            ResetCallback reset, NextCallback next, String config, PointerByReference out);
+
     int XGDMatrixFree(Pointer handle);
 
     /** {@code DataIterResetCallback}: start the next pass over the data from the first batch. */

@@ -60,6 +60,27 @@ class Int8QuantileMatrixTest {
     }
 
     @Test
+    void theMatrixKeptOnDiskGivesTheSameBoosterAndItsPagesGoWithIt() throws Exception {
+        ModelConfig config = ModelFixtures.config(dir, "xgbt", 30);
+        ParquetTrainingBatches.Scan scan = ParquetTrainingBatches.scan(train, TARGET, 1);
+        Path temp = Files.createDirectories(dir.resolve("tmp"));
+        DMatrix matrix = new Int8QuantileMatrix(XgbNative.load(), new OffHeapMemory()).buildOnDisk(
+                new ParquetTrainingBatches(train, features, TARGET, scan.keptEras()), features, 256, 2, temp);
+        try (var pages = Files.walk(temp)) {
+            assertTrue(pages.anyMatch(p -> p.getFileName().toString().endsWith(".page")), "pages on disk");
+        }
+
+        Booster viaDisk = new XgbTrainer(Duration.ofHours(1)).train(config, matrix);
+        matrix.dispose();
+
+        assertArrayEquals(trainOnFloats(config, 1).toByteArray("json"), viaDisk.toByteArray("json"));
+        try (var left = Files.list(temp)) {
+            assertEquals(List.of(), left.toList(), "the page folder is deleted with the matrix");
+        }
+        viaDisk.dispose();
+    }
+
+    @Test
     void keepsTheErasTheEraStepKeepsAsTheFloatPathDoes() throws Exception {
         ModelConfig config = ModelFixtures.config(dir, "xgbt", 10);
 

@@ -67,14 +67,19 @@ class ModelTrainingTest {
 
     @Test
     void autoStreamsLargeDataAndKeepsTheFloatPathForSmall() {
-        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.AUTO.choose(6000L * 42));
-        assertEquals(TrainingMatrix.INT8, TrainingMatrix.AUTO.choose(2_750_000L * 2376));
-        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.FLOAT.choose(2_750_000L * 2376));
-        assertEquals(TrainingMatrix.INT8, TrainingMatrix.INT8.choose(10));
+        long fullSet = 2_755_200L * 2376;
+        long gib = 1L << 30;
+        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.AUTO.choose(6000L * 42, 20 * gib));
+        assertEquals(TrainingMatrix.INT8, TrainingMatrix.AUTO.choose(fullSet, 20 * gib));
+        assertEquals(TrainingMatrix.INT8_DISK, TrainingMatrix.AUTO.choose(fullSet, 8 * gib));
+        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.FLOAT.choose(fullSet, 20 * gib));
+        assertEquals(TrainingMatrix.INT8, TrainingMatrix.INT8.choose(10, 0));
         assertEquals(TrainingMatrix.INT8, TrainingMatrix.parse(" Int8 "));
+        assertEquals(TrainingMatrix.INT8_DISK, TrainingMatrix.parse("int8-disk"));
+        assertEquals("int8-disk", TrainingMatrix.INT8_DISK.toString());
         IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
                 () -> TrainingMatrix.parse("double"));
-        assertTrue(thrown.getMessage().contains("use auto, float or int8"), thrown.getMessage());
+        assertTrue(thrown.getMessage().contains("use auto, float, int8 or int8-disk"), thrown.getMessage());
     }
 
     @Test

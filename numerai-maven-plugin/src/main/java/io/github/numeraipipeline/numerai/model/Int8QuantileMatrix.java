@@ -90,8 +90,13 @@ final class Int8QuantileMatrix {
                         feeder.onNext, json(config), out);
             } else {
                 config.put("cache_prefix", pageFolder.resolve("pages").toString());
-                code = xgb.api().XGExtMemQuantileDMatrixCreateFromCallback(proxy, proxy, null, feeder.onReset,
-                        feeder.onNext, json(config), out);
+                try {
+                    code = xgb.api().XGExtMemQuantileDMatrixCreateFromCallback(proxy, proxy, null, feeder.onReset,
+                            feeder.onNext, json(config), out);
+                } catch (UnsatisfiedLinkError e) {
+                    throw new ModelException("XGBoost " + xgb.version() + " has no external-memory quantile matrix"
+                            + " (XGBoost 3.0 or newer has it); train with -Dnumerai.train.matrix=int8 instead.", e);
+                }
             }
             Reference.reachabilityFence(feeder);
             Pointer handle = out.getValue();

@@ -51,8 +51,11 @@ public class TrainMojo extends AbstractModelsMojo {
     /**
      * How the train file reaches XGBoost: {@code float} reads the whole file onto the heap and hands XGBoost4J a
      * float matrix (about 13 bytes a trained value outside the heap); {@code int8} streams the file's row groups as
-     * int8 into XGBoost's quantile matrix through its C API (about 1 byte a value; Linux); {@code auto} streams
-     * when a model trains on 100 million values or more. Both give the same booster for Numerai's 0..4 features.
+     * int8 into XGBoost's quantile matrix through its C API (2 bytes a value in memory; Linux); {@code int8-disk}
+     * streams the same into XGBoost's external-memory matrix, whose pages go to {@code java.io.tmpdir} (little
+     * memory, slower to train); {@code auto} takes {@code float} below 100 million trained values, else {@code int8}
+     * when its matrix fits the machine and {@code int8-disk} when not. All give the same booster for Numerai's
+     * 0..4 features.
      *
      * @since 0.2.0
      */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Training again and again on the int8 stream gives every native byte back: the batch buffers (counted exactly),
  * and whatever XGBoost allocates while building and training (seen in the process's resident memory, where
- * keeping one 8 MB matrix a round would show as 40 MB over the last five). A matrix the code forgets to dispose
+ * keeping one 16 MB matrix a round would show as 80 MB over the last five). A matrix the code forgets to dispose
  * of is still freed by XGBoost4J's finalizer at the next GC, so this guards native memory that no Java object
  * owns; the explicit dispose calls keep the peak down on large data.
  */
@@ -27,7 +27,7 @@ class Int8MemoryReleaseTest {
     private static final int ROUNDS = 10;
     /** Allocators and JIT settle in the first rounds; a leak keeps growing after them. */
     private static final int WARM_UP = 5;
-    /** 20,000 rows x 400 features: an 8 MB quantile matrix and a 2 MB batch per training. */
+    /** 20,000 rows x 400 features: a 16 MB quantile matrix and a 2 MB batch per training. */
     private static final SyntheticDatasetSpec SPEC = SyntheticDatasetSpec.defaults().withFeatureCount(400)
             .withTrain(4, 5000).withSeed(3);
 
@@ -60,7 +60,7 @@ class Int8MemoryReleaseTest {
         }
 
         long growth = residentBytes() - afterWarmUp;
-        // leaking one matrix a training would be 40 MiB here
+        // leaking one matrix a training would be 80 MiB here
         assertTrue(growth < 16L << 20, "resident memory grew by " + (growth >> 20) + " MiB over "
                 + (ROUNDS - WARM_UP) + " trainings");
     }

@@ -69,8 +69,7 @@ public final class ModelTraining {
         List<String> features = FeatureSets.load(data.features()).featureSet(config.featureSet());
         long trainRows = ParquetFrameReader.rowCount(data.train());
         long validationRows = ParquetFrameReader.rowCount(data.validation());
-        TrainingMatrix matrix = options.matrix().choose(trainRows / options.eraStep() * features.size(),
-                TrainingMemory.memoryForInt8Matrix());
+        TrainingMatrix matrix = options.matrix().choose(trainRows / options.eraStep() * features.size());
         Trained trained;
         if (matrix.streams()) {
             TrainingMemory.checkValidation(config.name(), validationRows, features.size());

@@ -69,11 +69,6 @@ final class TrainingMemory {
      */
     static final int INT8_NATIVE_BYTES_PER_VALUE = 2;
 
-    /** What the in-memory int8 matrix may take: the machine's memory beside this JVM's heap and the reserve. */
-    static long memoryForInt8Matrix() {
-        return Math.max(0, physicalMemory() - Runtime.getRuntime().maxMemory() - NATIVE_RESERVE);
-    }
-
     static void checkInt8(String model, long trainedRows, int largestRowGroup, int features, boolean onDisk)
             throws ModelException {
         long maxHeap = Runtime.getRuntime().maxMemory();

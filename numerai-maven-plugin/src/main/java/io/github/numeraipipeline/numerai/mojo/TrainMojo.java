@@ -53,9 +53,8 @@ public class TrainMojo extends AbstractModelsMojo {
      * float matrix (about 13 bytes a trained value outside the heap); {@code int8} streams the file's row groups as
      * int8 into XGBoost's quantile matrix through its C API (2 bytes a value in memory; Linux); {@code int8-disk}
      * streams the same into XGBoost's external-memory matrix, whose pages go to {@code java.io.tmpdir} (little
-     * memory, slower to train); {@code auto} takes {@code float} below 100 million trained values, else {@code int8}
-     * when its matrix fits the machine and {@code int8-disk} when not. All give the same booster for Numerai's
-     * 0..4 features.
+     * memory; as fast on the full v5 shape); {@code auto} takes {@code float} below 100 million trained values and
+     * {@code int8-disk} from there (on Linux). All give the same booster for Numerai's 0..4 features.
      *
      * @since 0.2.0
      */

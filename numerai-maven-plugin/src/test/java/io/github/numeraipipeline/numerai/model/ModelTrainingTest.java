@@ -66,14 +66,14 @@ class ModelTrainingTest {
     }
 
     @Test
-    void autoStreamsLargeDataAndKeepsTheFloatPathForSmall() {
+    void autoStreamsLargeDataToDiskAndKeepsTheFloatPathForSmall() {
         long fullSet = 2_755_200L * 2376;
-        long gib = 1L << 30;
-        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.AUTO.choose(6000L * 42, 20 * gib));
-        assertEquals(TrainingMatrix.INT8, TrainingMatrix.AUTO.choose(fullSet, 20 * gib));
-        assertEquals(TrainingMatrix.INT8_DISK, TrainingMatrix.AUTO.choose(fullSet, 8 * gib));
-        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.FLOAT.choose(fullSet, 20 * gib));
-        assertEquals(TrainingMatrix.INT8, TrainingMatrix.INT8.choose(10, 0));
+        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.AUTO.choose(6000L * 42));
+        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.AUTO.choose(TrainingMatrix.INT8_FROM_VALUES - 1));
+        assertEquals(TrainingMatrix.INT8_DISK, TrainingMatrix.AUTO.choose(TrainingMatrix.INT8_FROM_VALUES));
+        assertEquals(TrainingMatrix.INT8_DISK, TrainingMatrix.AUTO.choose(fullSet));
+        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.FLOAT.choose(fullSet));
+        assertEquals(TrainingMatrix.INT8, TrainingMatrix.INT8.choose(10));
         assertEquals(TrainingMatrix.INT8, TrainingMatrix.parse(" Int8 "));
         assertEquals(TrainingMatrix.INT8_DISK, TrainingMatrix.parse("int8-disk"));
         assertEquals("int8-disk", TrainingMatrix.INT8_DISK.toString());

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.numeraipipeline.numerai.io.Sha256;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -168,15 +166,7 @@ class ModelTrainingTest {
 
     /** Runs {@link TrainOnce} in a fresh JVM on the same class path; returns the booster's SHA-256. */
     private static String trainInAnotherJvm(Path workDir, int threads) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                TrainOnce.class.getName(), workDir.toString(), String.valueOf(threads))
-                .redirectErrorStream(true).start();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        process.getInputStream().transferTo(output);
-        String text = output.toString(StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), text);
-        return text.lines().filter(l -> l.startsWith("booster-sha256=")).findFirst()
-                .orElseThrow(() -> new AssertionError(text)).substring("booster-sha256=".length());
+        return ModelFixtures.runInAnotherJvm(TrainOnce.class, List.of(), List.of("booster-sha256"),
+                workDir.toString(), String.valueOf(threads)).get("booster-sha256");
     }
 }

@@ -100,10 +100,89 @@ public final class ParquetFrameReader {
             }
             return columns.frame(featureNames, targetNames);
         } catch (IOException | RuntimeException e) {
-            throw new DataException(file + " is corrupt: " + e.getMessage()
-                    + ". Delete it and download it again.", e);
+            throw corrupt(file, e);
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    /**
+     * Opens the file to read it one row group at a time, each row group a frame of its own, so that a file larger
+     * than the heap can be streamed (the int8 training path). The columns and checks are those of {@link #read};
+     * ids are checked for uniqueness within each row group only.
+     */
+    public RowGroups rowGroups(Path file, List<String> featureNames, List<String> targetNames)
+            throws DataException {
+        ParquetFileReader reader = open(file);
+        try {
+            FrameSchema schema = FrameSchema.check(
+                    file, reader.getFileMetaData().getSchema(), featureNames, targetNames);
+            requireSupportedCompression(file, reader);
+            reader.setRequestedSchema(schema.requested);
+            return new RowGroups(file, reader, schema, featureNames, targetNames);
+        } catch (DataException | RuntimeException e) {
+            closeQuietly(reader, e);
+            throw e instanceof DataException data ? data : corrupt(file, e);
+        }
+    }
+
+    /** The row groups of one file, in file order; not thread-safe. Close it to release the file and threads. */
+    public static final class RowGroups implements AutoCloseable {
+        private final Path file;
+        private final ParquetFileReader reader;
+        private final FrameSchema schema;
+        private final List<String> featureNames;
+        private final List<String> targetNames;
+        private final List<BlockMetaData> blocks;
+        private final ExecutorService threads = Executors.newFixedThreadPool(THREADS, DAEMON_THREADS);
+        private int next;
+
+        private RowGroups(Path file, ParquetFileReader reader, FrameSchema schema, List<String> featureNames,
+                List<String> targetNames) {
+            this.file = file;
+            this.reader = reader;
+            this.schema = schema;
+            this.featureNames = featureNames;
+            this.targetNames = targetNames;
+            // readNextRowGroup skips empty row groups
+            this.blocks = reader.getRowGroups().stream().filter(block -> block.getRowCount() > 0).toList();
+        }
+
+        /** The next row group as a frame, or null after the last. */
+        public FeatureFrame next() throws DataException {
+            if (next == blocks.size()) {
+                return null;
+            }
+            try {
+                BlockMetaData block = blocks.get(next++);
+                PageReadStore group = reader.readNextRowGroup();
+                FrameColumns columns = new FrameColumns(file, schema, (int) group.getRowCount(),
+                        reader.getFileMetaData());
+                columns.readRowGroup(group, block, 0, threads);
+                return columns.frame(featureNames, targetNames);
+            } catch (IOException | RuntimeException e) {
+                throw corrupt(file, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            threads.shutdownNow();
+            closeQuietly(reader, null);
+        }
+    }
+
+    private static DataException corrupt(Path file, Exception e) {
+        return new DataException(file + " is corrupt: " + e.getMessage() + ". Delete it and download it again.", e);
+    }
+
+    private static void closeQuietly(ParquetFileReader reader, Exception pending) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            if (pending != null) {
+                pending.addSuppressed(e);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.numeraipipeline.numerai.model;
 
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,15 +24,24 @@ final class EraSelection {
      * @return frame row indexes, in file order
      */
     static int[] rows(FeatureFrame frame, String target, int eraStep, String dataType) {
+        return rows(frame, target, kept(frame.eras(), eraStep), dataType);
+    }
+
+    /** The eras {@code eraStep} keeps out of these (with repeats, in any order): for files read in parts. */
+    static Set<String> kept(Collection<String> eras, int eraStep) {
+        return everyNth(new TreeSet<>(eras.stream().map(EraSelection::eraOf).toList()), eraStep);
+    }
+
+    /** Rows with a target, of one of the kept eras and of the data type (null for any), in frame order. */
+    static int[] rows(FeatureFrame frame, String target, Set<String> keptEras, String dataType) {
         List<String> eras = frame.eras();
         List<String> types = frame.dataTypes();
-        Set<String> kept = everyNth(new TreeSet<>(eras.stream().map(EraSelection::eraOf).toList()), eraStep);
         float[] targets = frame.target(target);
         int[] rows = new int[frame.rowCount()];
         int count = 0;
         for (int i = 0; i < rows.length; i++) {
             boolean typeOk = dataType == null || types.get(i) == null || dataType.equals(types.get(i));
-            if (typeOk && !Float.isNaN(targets[i]) && kept.contains(eraOf(eras.get(i)))) {
+            if (typeOk && !Float.isNaN(targets[i]) && keptEras.contains(eraOf(eras.get(i)))) {
                 rows[count++] = i;
             }
         }

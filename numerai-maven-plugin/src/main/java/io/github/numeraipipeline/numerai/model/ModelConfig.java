@@ -1,6 +1,7 @@
 package io.github.numeraipipeline.numerai.model;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,6 +22,13 @@ public record ModelConfig(String name, String type, String dataVersion, String f
 
     public ModelConfig {
         params = Map.copyOf(params);
+    }
+
+    /** The same model with one XGBoost param set (such as {@code nthread}). */
+    public ModelConfig withParam(String param, Object value) {
+        Map<String, Object> changed = new HashMap<>(params);
+        changed.put(param, value);
+        return new ModelConfig(name, type, dataVersion, featureSet, target, numBoostRound, changed, booster, source);
     }
 
     /** The same model with its booster kept elsewhere (sandbox runs keep theirs apart from the real ones). */

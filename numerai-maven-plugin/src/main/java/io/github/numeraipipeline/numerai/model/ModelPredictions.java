@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,10 +39,17 @@ public final class ModelPredictions {
     private final Path outputDirectory;
     private final PredictionTransform transform;
     private final ParquetFrameReader reader = new ParquetFrameReader();
+    private final ParallelModels parallel;
 
     public ModelPredictions(Path outputDirectory, PredictionTransform transform) {
+        this(outputDirectory, transform, new ParallelModels(1));
+    }
+
+    /** @param parallel how many models predict at once (the live file is read once for all) */
+    public ModelPredictions(Path outputDirectory, PredictionTransform transform, ParallelModels parallel) {
         this.outputDirectory = outputDirectory;
         this.transform = transform;
+        this.parallel = parallel;
     }
 
     /** @param round the round predicted, recorded with each file; null when unknown */
@@ -91,17 +99,24 @@ public final class ModelPredictions {
         FeatureFrame frame = reader.read(liveFile, List.copyOf(union), List.of());
         LOG.info("Read {} live rows x {} features from {} in {} ms", frame.rowCount(), union.size(), liveFile,
                 (System.nanoTime() - start) / 1_000_000);
-        for (Ready r : ready) {
-            String name = r.booster.config().name();
-            try {
-                long modelStart = System.nanoTime();
-                float[] outputs = XgbPredictor.predict(r.booster, r.features, frame);
-                PredictionFile file = writer.write(name, frame.ids(), transform.apply(name, outputs));
-                files.add(file);
-                LOG.info("Model {}: {} predictions ({}) checked and written to {} in {} ms", name, file.rows(),
-                        transform.id(), file.path(), (System.nanoTime() - modelStart) / 1_000_000);
-            } catch (ModelException e) {
-                fail(failures, r.booster.config(), e);
+        Map<String, Ready> byName = new HashMap<>();
+        ready.forEach(r -> byName.put(r.booster.config().name(), r));
+        List<ParallelModels.Outcome<PredictionFile>> outcomes = parallel.run(
+                ready.stream().map(r -> r.booster.config()).toList(), config -> {
+                    Ready r = byName.get(config.name());
+                    long modelStart = System.nanoTime();
+                    float[] outputs = XgbPredictor.predict(r.booster, r.features, frame);
+                    PredictionFile file = writer.write(config.name(), frame.ids(),
+                            transform.apply(config.name(), outputs));
+                    LOG.info("Model {}: {} predictions ({}) checked and written to {} in {} ms", config.name(),
+                            file.rows(), transform.id(), file.path(), (System.nanoTime() - modelStart) / 1_000_000);
+                    return file;
+                });
+        for (ParallelModels.Outcome<PredictionFile> outcome : outcomes) {
+            if (outcome.succeeded()) {
+                files.add(outcome.value());
+            } else {
+                fail(failures, outcome.config(), outcome.failure());
             }
         }
     }

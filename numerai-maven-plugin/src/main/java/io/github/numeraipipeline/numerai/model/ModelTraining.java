@@ -34,12 +34,21 @@ public final class ModelTraining {
      * @param eraStep         train on every n-th era (1: all)
      * @param progressEvery   how often to log training progress
      * @param reportDirectory where {@code <name>.html} and {@code <name>.json} go
+     * @param matrix          how the train file reaches XGBoost
      */
-    public record Options(int eraStep, Duration progressEvery, Path reportDirectory) {
+    public record Options(int eraStep, Duration progressEvery, Path reportDirectory, TrainingMatrix matrix) {
         public Options {
             if (eraStep < 1) {
                 throw new IllegalArgumentException("eraStep must be at least 1: " + eraStep);
             }
+            if (matrix == null) {
+                throw new IllegalArgumentException("matrix is required");
+            }
+        }
+
+        /** The float path for small data, the int8 stream for large ({@link TrainingMatrix#AUTO}). */
+        public Options(int eraStep, Duration progressEvery, Path reportDirectory) {
+            this(eraStep, progressEvery, reportDirectory, TrainingMatrix.AUTO);
         }
     }
 
@@ -58,11 +67,18 @@ public final class ModelTraining {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long start = System.nanoTime();
         List<String> features = FeatureSets.load(data.features()).featureSet(config.featureSet());
-        long fileRows = Math.max(ParquetFrameReader.rowCount(data.train()),
-                ParquetFrameReader.rowCount(data.validation()));
-        TrainingMemory.check(config.name(), fileRows, features.size(), options.eraStep());
-
-        Trained trained = trainOnTrainFile(config, data.train(), features, seconds);
+        long trainRows = ParquetFrameReader.rowCount(data.train());
+        long validationRows = ParquetFrameReader.rowCount(data.validation());
+        TrainingMatrix matrix = options.matrix().choose(trainRows / options.eraStep() * features.size());
+        Trained trained;
+        if (matrix.streams()) {
+            TrainingMemory.checkValidation(config.name(), validationRows, features.size());
+            trained = trainOnInt8Stream(config, data.train(), features, matrix == TrainingMatrix.INT8_DISK, seconds);
+        } else {
+            TrainingMemory.check(config.name(), Math.max(trainRows, validationRows), features.size(),
+                    options.eraStep());
+            trained = trainOnTrainFile(config, data.train(), features, seconds);
+        }
         try {
             byte[] boosterJson = BoosterFile.save(trained.booster, config.booster());
             LOG.info("Model {}: booster written to {}", config.name(), config.booster());
@@ -94,6 +110,7 @@ public final class ModelTraining {
                     .file("validation", data.validation())
                     .booster(config.booster(), boosterJson)
                     .training(config, options.eraStep(), trained.rows, trained.eras, features.size(), rows.length)
+                    .matrix(matrix)
                     .validation(metrics)
                     .seconds(seconds)
                     .writeTo(manifest);
@@ -141,6 +158,47 @@ public final class ModelTraining {
             Booster booster = new XgbTrainer(options.progressEvery()).train(config, matrix);
             seconds.put("train", elapsed(step));
             return new Trained(booster, rows.length, eras);
+        } finally {
+            matrix.dispose();
+        }
+    }
+
+    /**
+     * Streams the train file's row groups into XGBoost's quantile matrix as int8 ({@link Int8QuantileMatrix}): one
+     * row group on the heap and one off it at a time, 1 byte a value in XGBoost.
+     */
+    private Trained trainOnInt8Stream(ModelConfig config, Path trainFile, List<String> features, boolean onDisk,
+            Map<String, Double> seconds) throws NumeraiException {
+        XgbNative xgb = XgbNative.load(); // before reading anything: a missing function says so at once
+        long step = System.nanoTime();
+        ParquetTrainingBatches.Scan scan = ParquetTrainingBatches.scan(trainFile, config.target(),
+                options.eraStep());
+        if (scan.rows() == 0) {
+            throw new ModelException("Model " + config.name() + ": " + trainFile + " has no rows with a \""
+                    + config.target() + "\" target to train on.");
+        }
+        TrainingMemory.checkInt8(config.name(), scan.rows(), scan.largestRowGroup(), features.size(), onDisk);
+        seconds.put("read", elapsed(step));
+        LOG.info("Model {}: training on {} rows of {} eras ({}) x {} features, target {}, streamed as int8 into"
+                + " XGBoost's quantile matrix{}", config.name(), scan.rows(), scan.eras(),
+                EraSelection.describe(options.eraStep()), features.size(), config.target(),
+                onDisk ? ", kept on disk" : "");
+        step = System.nanoTime();
+        OffHeapMemory memory = new OffHeapMemory();
+        DMatrix matrix;
+        try (ParquetTrainingBatches batches = new ParquetTrainingBatches(trainFile, features, config.target(),
+                scan.keptEras())) {
+            Int8QuantileMatrix builder = new Int8QuantileMatrix(xgb, memory);
+            matrix = onDisk ? builder.buildOnDisk(batches, features, XgbParams.maxBin(config),
+                    XgbParams.threads(config), Path.of(System.getProperty("java.io.tmpdir"))) : builder.build(batches, features, XgbParams.maxBin(config),
+                    XgbParams.threads(config));
+        }
+        seconds.put("matrix", elapsed(step));
+        step = System.nanoTime();
+        try {
+            Booster booster = new XgbTrainer(options.progressEvery()).train(config, matrix);
+            seconds.put("train", elapsed(step));
+            return new Trained(booster, Math.toIntExact(scan.rows()), scan.eras());
         } finally {
             matrix.dispose();
         }

@@ -44,6 +44,12 @@ final class TrainingManifest {
         return this;
     }
 
+    /** How the train file reached XGBoost: {@code float} or {@code int8}; call after {@link #training}. */
+    TrainingManifest matrix(TrainingMatrix matrix) {
+        ((ObjectNode) root.get("training")).put("matrix", matrix.toString());
+        return this;
+    }
+
     TrainingManifest training(ModelConfig config, int eraStep, int trainRows, int trainEras, int features,
             int validationRows) {
         ObjectNode training = root.putObject("training");

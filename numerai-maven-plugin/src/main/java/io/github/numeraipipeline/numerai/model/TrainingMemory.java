@@ -37,9 +37,7 @@ final class TrainingMemory {
     /** Checks against this JVM's maximum heap and the machine's memory outside it. */
     static void check(String model, long fileRows, int features, int eraStep) throws ModelException {
         long maxHeap = Runtime.getRuntime().maxMemory();
-        long physical = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getTotalMemorySize();
-        check(model, fileRows, features, eraStep, maxHeap, physical);
+        check(model, fileRows, features, eraStep, maxHeap, physicalMemory());
     }
 
     static void check(String model, long fileRows, int features, int eraStep, long maxHeap, long physical)
@@ -61,6 +59,57 @@ final class TrainingMemory {
                     gib(Math.max(0, physical - maxHeap)), gib(maxHeap),
                     Math.max(eraStep + 1, (int) Math.ceil((double) outside * eraStep / Math.max(1, physical - maxHeap)))));
         }
+    }
+
+    /**
+     * The int8 path: XGBoost 3.4's CPU quantile matrix keeps {@value #INT8_NATIVE_BYTES_PER_VALUE} bytes a trained
+     * value (the bin index by rows, and again by columns for the row partitioner; measured), plus one row group off
+     * the heap while it is built; the heap holds one row group (twice, while it is decoded and copied). On disk
+     * ({@link TrainingMatrix#INT8_DISK}) the matrix is not in memory at all.
+     */
+    static final int INT8_NATIVE_BYTES_PER_VALUE = 2;
+
+    static void checkInt8(String model, long trainedRows, int largestRowGroup, int features, boolean onDisk)
+            throws ModelException {
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        checkInt8(model, trainedRows, largestRowGroup, features, onDisk, maxHeap, physicalMemory());
+    }
+
+    static void checkInt8(String model, long trainedRows, int largestRowGroup, int features, boolean onDisk,
+            long maxHeap, long physical) throws ModelException {
+        long heap = 2 * heapNeeded(largestRowGroup, features);
+        if (heap > maxHeap) {
+            throw new ModelException(String.format(Locale.ROOT, "Model %s: streaming row groups of %,d rows x %d"
+                    + " features needs about %s of Java heap, but this JVM may use %s. Give Maven more"
+                    + " (MAVEN_OPTS=-Xmx%dg).", model, largestRowGroup, features, gib(heap), gib(maxHeap),
+                    (heap >> 30) + 2));
+        }
+        long matrix = onDisk ? 0 : trainedRows * features * INT8_NATIVE_BYTES_PER_VALUE;
+        long outside = matrix + (long) largestRowGroup * features * INT8_NATIVE_BYTES_PER_VALUE + NATIVE_RESERVE;
+        if (outside > physical - maxHeap) {
+            throw new ModelException(String.format(Locale.ROOT, "Model %s: training on %,d rows x %d features needs"
+                    + " about %s outside the Java heap (2 bytes a value in XGBoost's quantile matrix), but this"
+                    + " machine has %s beside the %s heap. Keep the matrix on disk (-Dnumerai.train.matrix=int8-disk),"
+                    + " train on fewer eras (-Dnumerai.train.eraStep), or use a larger machine.", model, trainedRows,
+                    features, gib(outside), gib(Math.max(0, physical - maxHeap)), gib(maxHeap)));
+        }
+    }
+
+    /** Scoring reads the whole validation file onto the heap, whichever path trained. */
+    static void checkValidation(String model, long validationRows, int features) throws ModelException {
+        long heap = heapNeeded(validationRows, features);
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        if (heap > maxHeap) {
+            throw new ModelException(String.format(Locale.ROOT, "Model %s: scoring on %,d validation rows x %d"
+                    + " features needs about %s of Java heap, but this JVM may use %s. Give Maven more"
+                    + " (MAVEN_OPTS=-Xmx%dg), or choose a smaller feature set.", model, validationRows, features,
+                    gib(heap), gib(maxHeap), (heap >> 30) + 2));
+        }
+    }
+
+    private static long physicalMemory() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
     }
 
     private static String gib(long bytes) {

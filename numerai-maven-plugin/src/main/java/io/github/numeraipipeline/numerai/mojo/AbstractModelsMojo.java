@@ -8,6 +8,7 @@ import io.github.numeraipipeline.numerai.data.DatasetSync;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelConfigException;
 import io.github.numeraipipeline.numerai.model.ModelConfigs;
+import io.github.numeraipipeline.numerai.model.ParallelModels;
 import io.github.numeraipipeline.numerai.watch.RoundRecord;
 import java.io.File;
 import java.nio.file.Path;
@@ -47,6 +48,25 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
      */
     @Parameter(property = PropertyNames.LIVE_DATA)
     private File liveData;
+
+    /**
+     * How many models train or predict at once, each on its share of the cores ({@code cores / parallelModels}
+     * XGBoost threads unless its params set {@code nthread}). Each model is independent: one failing does not stop
+     * the others. Memory adds up: leave it at 1 when one model's training already fills the machine.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.PARALLEL_MODELS, defaultValue = "1")
+    private int parallelModels;
+
+    /** Runs models {@code numerai.parallelModels} at a time; fails on a value below 1. */
+    protected ParallelModels parallelModels() throws MojoFailureException {
+        if (parallelModels < 1) {
+            throw new MojoFailureException(PropertyNames.PARALLEL_MODELS + "=" + parallelModels
+                    + " must be at least 1 (1 runs the models one after another)");
+        }
+        return new ParallelModels(parallelModels);
+    }
 
     /**
      * The configs to run. In sandbox runs each booster lives in the sandbox's folder instead of beside its config:

@@ -63,7 +63,7 @@ public class PredictMojo extends AbstractModelsMojo {
                 return cache.file(dataVersion, DatasetCache.FEATURES);
             }
         };
-        PredictionRecord record = new ModelPredictions(outputDirectory(), chosen).run(configs, live, round);
+        PredictionRecord record = new ModelPredictions(outputDirectory(), chosen, parallelModels()).run(configs, live, round);
         for (PredictionFile file : record.files()) {
             getLog().info("Predictions of " + file.model() + ": " + file.path() + " (" + file.rows() + " rows, sha256 "
                     + file.sha256() + ")");

@@ -31,4 +31,6 @@ final class PropertyNames {
     static final String PREDICT_TRANSFORM = "numerai.predict.transform";
     static final String TRAIN_ERA_STEP = "numerai.train.eraStep";
     static final String TRAIN_ONLY_MISSING = "numerai.train.onlyMissing";
+    static final String TRAIN_MATRIX = "numerai.train.matrix";
+    static final String PARALLEL_MODELS = "numerai.parallelModels";
 }

@@ -3,10 +3,18 @@ package io.github.numeraipipeline.numerai.model;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
 import io.github.numeraipipeline.numerai.data.SyntheticDataset;
 import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /** A small synthetic dataset and model configs for training and prediction tests. */
 final class ModelFixtures {
@@ -39,6 +47,30 @@ final class ModelFixtures {
             throws Exception {
         return new ModelTraining(new ModelTraining.Options(eraStep, Duration.ofSeconds(5), reports))
                 .train(config, data);
+    }
+
+    /**
+     * Runs a main class of the test class path in a JVM of its own and returns the values of its output lines
+     * {@code <key>=<value>} for these keys; fails with the whole output when it exits non-zero or lacks a key.
+     */
+    static Map<String, String> runInAnotherJvm(Class<?> main, List<String> jvmOptions, List<String> keys,
+            String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        process.getInputStream().transferTo(output);
+        String text = output.toString(StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), text);
+        Map<String, String> values = new HashMap<>();
+        for (String key : keys) {
+            values.put(key, text.lines().filter(l -> l.startsWith(key + "=")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no " + key + " in: " + text)).substring(key.length() + 1));
+        }
+        return values;
     }
 
     static byte[] bytes(Path file) throws IOException {

@@ -155,6 +155,32 @@ class ModelPredictionsTest {
     }
 
     @Test
+    void modelsPredictingInParallelWriteWhatTheyWriteOneAtATime() throws Exception {
+        Path models = dir.resolve("models");
+        ModelConfig first = ModelFixtures.config(models, "first", 5);
+        ModelConfig second = ModelFixtures.config(models, "second", 9);
+        ModelFixtures.train(first, data, dir.resolve("reports"), 1);
+        ModelFixtures.train(second, data, dir.resolve("reports"), 1);
+        ModelConfig constant = ModelFixtures.config(models, "constant", 5);
+        trainDirectly(dataset.featureSets().featureSet("small"), constant, 0, 1);
+        List<ModelConfig> configs = List.of(first, constant, second);
+        Path alone = Files.createDirectories(dir.resolve("alone"));
+        Path together = Files.createDirectories(dir.resolve("together"));
+
+        PredictionRecord one = new ModelPredictions(alone, PredictionTransform.RANK, new ParallelModels(1))
+                .run(configs, liveData(), ROUND);
+        PredictionRecord three = new ModelPredictions(together, PredictionTransform.RANK, new ParallelModels(3))
+                .run(configs, liveData(), ROUND);
+
+        assertEquals(List.of("first", "second"), three.files().stream().map(PredictionFile::model).toList());
+        assertEquals(one.failures(), three.failures());
+        for (String name : List.of("first", "second")) {
+            assertArrayEquals(Files.readAllBytes(alone.resolve("predictions_" + name + ".csv")),
+                    Files.readAllBytes(together.resolve("predictions_" + name + ".csv")), name);
+        }
+    }
+
+    @Test
     void rawKeepsOutputsAsTheyAreAndRefusesThemOutsideZeroOne() throws Exception {
         ModelConfig inRange = ModelFixtures.config(dir.resolve("models"), "inrange", 5);
         trainDirectly(dataset.featureSets().featureSet("small"), inRange, 5, 1);

@@ -9,10 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.numeraipipeline.numerai.io.Sha256;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,6 +42,42 @@ class ModelTrainingTest {
         byte[] booster = ModelFixtures.bytes(first.booster());
         assertArrayEquals(booster, ModelFixtures.bytes(second.booster()));
         assertEquals(Sha256.of(booster), otherJvm);
+    }
+
+    @Test
+    void theInt8StreamAndTheFloatPathWriteTheSameBoosterAndScores() throws Exception {
+        ModelConfig viaFloats = ModelFixtures.config(dir.resolve("float"), "xgbt", 20);
+        ModelConfig viaInt8 = ModelFixtures.config(dir.resolve("int8"), "xgbt", 20);
+
+        ModelTraining.Outcome floats = new ModelTraining(new ModelTraining.Options(2, Duration.ofHours(1),
+                dir.resolve("reports-float"), TrainingMatrix.FLOAT)).train(viaFloats, data);
+        ModelTraining.Outcome int8 = new ModelTraining(new ModelTraining.Options(2, Duration.ofHours(1),
+                dir.resolve("reports-int8"), TrainingMatrix.INT8)).train(viaInt8, data);
+
+        assertArrayEquals(ModelFixtures.bytes(floats.booster()), ModelFixtures.bytes(int8.booster()));
+        assertEquals(floats.metrics().mean(), int8.metrics().mean());
+        JsonNode manifest = new ObjectMapper().readTree(int8.manifest().toFile());
+        assertEquals(20 * 150, manifest.at("/training/trainRows").asInt());
+        assertEquals("int8", manifest.at("/training/matrix").asText());
+        assertEquals("float", new ObjectMapper().readTree(floats.manifest().toFile()).at("/training/matrix").asText());
+        assertTrue(manifest.at("/seconds/matrix").asDouble() >= 0, "the int8 path times its matrix build");
+    }
+
+    @Test
+    void autoStreamsLargeDataToDiskAndKeepsTheFloatPathForSmall() {
+        long fullSet = 2_755_200L * 2376;
+        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.AUTO.choose(6000L * 42));
+        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.AUTO.choose(TrainingMatrix.INT8_FROM_VALUES - 1));
+        assertEquals(TrainingMatrix.INT8_DISK, TrainingMatrix.AUTO.choose(TrainingMatrix.INT8_FROM_VALUES));
+        assertEquals(TrainingMatrix.INT8_DISK, TrainingMatrix.AUTO.choose(fullSet));
+        assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.FLOAT.choose(fullSet));
+        assertEquals(TrainingMatrix.INT8, TrainingMatrix.INT8.choose(10));
+        assertEquals(TrainingMatrix.INT8, TrainingMatrix.parse(" Int8 "));
+        assertEquals(TrainingMatrix.INT8_DISK, TrainingMatrix.parse("int8-disk"));
+        assertEquals("int8-disk", TrainingMatrix.INT8_DISK.toString());
+        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+                () -> TrainingMatrix.parse("double"));
+        assertTrue(thrown.getMessage().contains("use auto, float, int8 or int8-disk"), thrown.getMessage());
     }
 
     @Test
@@ -131,15 +166,7 @@ class ModelTrainingTest {
 
     /** Runs {@link TrainOnce} in a fresh JVM on the same class path; returns the booster's SHA-256. */
     private static String trainInAnotherJvm(Path workDir, int threads) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                TrainOnce.class.getName(), workDir.toString(), String.valueOf(threads))
-                .redirectErrorStream(true).start();
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        process.getInputStream().transferTo(output);
-        String text = output.toString(StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), text);
-        return text.lines().filter(l -> l.startsWith("booster-sha256=")).findFirst()
-                .orElseThrow(() -> new AssertionError(text)).substring("booster-sha256=".length());
+        return ModelFixtures.runInAnotherJvm(TrainOnce.class, List.of(), List.of("booster-sha256"),
+                workDir.toString(), String.valueOf(threads)).get("booster-sha256");
     }
 }

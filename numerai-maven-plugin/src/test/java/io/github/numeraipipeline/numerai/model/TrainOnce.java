@@ -21,9 +21,6 @@ public final class TrainOnce {
     }
 
     static ModelConfig withThreads(ModelConfig config, int threads) {
-        java.util.Map<String, Object> params = new java.util.LinkedHashMap<>(config.params());
-        params.put("nthread", threads);
-        return new ModelConfig(config.name(), config.type(), config.dataVersion(), config.featureSet(),
-                config.target(), config.numBoostRound(), params, config.booster(), config.source());
+        return config.withParam("nthread", threads);
     }
 }

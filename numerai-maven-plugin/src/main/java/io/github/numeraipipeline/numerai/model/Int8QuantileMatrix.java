@@ -1,0 +1,259 @@
+package io.github.numeraipipeline.numerai.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
+import java.lang.ref.Reference;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * Builds XGBoost's quantile matrix (the binned form the {@code hist} method trains on: 1 byte a value by rows and
+ * 1 again by columns on CPU) straight from int8 batches, through the C API: each batch is copied once, row-major,
+ * into off-heap memory that an array-interface description ({@code "typestr": "|i1"}) hands to a proxy matrix;
+ * XGBoost pulls the batches through a callback, several times (XGBoost 3.4: shape, sketch, bin by rows, bin by
+ * columns). No float copy of the data exists anywhere, and only one batch is in memory beside the matrix, which
+ * can also be kept on disk ({@link #buildOnDisk}). {@link FeatureFrame#MISSING} is declared XGBoost's missing value,
+ * so it means what NaN means on the float path.
+ *
+ * <p>The result is an ordinary XGBoost4J {@link DMatrix} (it has the same native library, see {@link XgbNative}):
+ * train on it with XGBoost4J and dispose of it as usual. It holds no raw values, so it serves training only.
+ */
+final class Int8QuantileMatrix {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final XgbNative xgb;
+    private final OffHeapMemory memory;
+
+    Int8QuantileMatrix(XgbNative xgb, OffHeapMemory memory) {
+        this.xgb = xgb;
+        this.memory = memory;
+    }
+
+    /**
+     * @param features the columns, in the order the booster knows them; their names are set on the matrix
+     * @param maxBin   must equal the booster's {@code max_bin} (XGBoost's default 256)
+     * @param threads  XGBoost threads for the sketch and the binning
+     */
+    DMatrix build(TrainingBatches batches, List<String> features, int maxBin, int threads) throws ModelException {
+        return build(batches, features, maxBin, threads, null);
+    }
+
+    /**
+     * The same matrix in XGBoost's external-memory form: the binned pages (one a batch) are written to a new
+     * folder in {@code parent}, which disposing of the matrix deletes, and are read back page by page while
+     * training.
+     */
+    DMatrix buildOnDisk(TrainingBatches batches, List<String> features, int maxBin, int threads, Path parent)
+            throws ModelException {
+        Path folder;
+        try {
+            folder = Files.createTempDirectory(parent, "numerai-xgboost-pages");
+        } catch (IOException e) {
+            throw ModelException.fault("Cannot create a folder for XGBoost's pages in " + parent
+                    + " (-Djava.io.tmpdir chooses another): " + e, e);
+        }
+        try {
+            return build(batches, features, maxBin, threads, folder);
+        } catch (ModelException | RuntimeException e) {
+            deleteFolder(folder);
+            throw e;
+        }
+    }
+
+    /** @param pageFolder null for the in-memory matrix, else where XGBoost writes its pages */
+    private DMatrix build(TrainingBatches batches, List<String> features, int maxBin, int threads, Path pageFolder)
+            throws ModelException {
+        PointerByReference proxyOut = new PointerByReference();
+        xgb.check(xgb.api().XGProxyDMatrixCreate(proxyOut), "create a proxy matrix");
+        Pointer proxy = proxyOut.getValue();
+        BatchFeeder feeder = new BatchFeeder(batches, features, proxy);
+        try {
+            PointerByReference out = new PointerByReference();
+            Map<String, Object> config = new HashMap<>(Map.of("missing", (float) FeatureFrame.MISSING,
+                    "nthread", threads, "max_bin", maxBin));
+            // the iterator handle is only passed back to the callbacks, which need none; XGBoost wants it non-null
+            int code;
+            if (pageFolder == null) {
+                code = xgb.api().XGQuantileDMatrixCreateFromCallback(proxy, proxy, null, feeder.onReset,
+                        feeder.onNext, json(config), out);
+            } else {
+                config.put("cache_prefix", pageFolder.resolve("pages").toString());
+                try {
+                    code = xgb.api().XGExtMemQuantileDMatrixCreateFromCallback(proxy, proxy, null, feeder.onReset,
+                            feeder.onNext, json(config), out);
+                } catch (UnsatisfiedLinkError e) {
+                    throw new ModelException("XGBoost " + xgb.version() + " has no external-memory quantile matrix"
+                            + " (XGBoost 3.0 or newer has it); train with -Dnumerai.train.matrix=int8 instead.", e);
+                }
+            }
+            Reference.reachabilityFence(feeder);
+            Pointer handle = out.getValue();
+            if (feeder.failure != null) {
+                // a Java exception cannot cross the C frames; next() stopped the iteration and kept it
+                if (code == 0 && handle != null) {
+                    xgb.api().XGDMatrixFree(handle);
+                }
+                throw feeder.failure;
+            }
+            xgb.check(code, "build the quantile matrix from int8 batches");
+            DMatrix matrix = new NativeMatrix(Pointer.nativeValue(handle), pageFolder);
+            try {
+                matrix.setFeatureNames(features.toArray(String[]::new));
+            } catch (XGBoostError e) {
+                matrix.dispose();
+                throw ModelException.fault("XGBoost refused the feature names: " + e.getMessage(), e);
+            }
+            return matrix;
+        } finally {
+            feeder.close();
+            xgb.api().XGDMatrixFree(proxy);
+        }
+    }
+
+    /** XGBoost4J's matrix around a handle made here (its constructor for that is protected), and its pages. */
+    private static final class NativeMatrix extends DMatrix {
+        private final Path pageFolder;
+
+        NativeMatrix(long handle, Path pageFolder) {
+            super(handle);
+            this.pageFolder = pageFolder;
+        }
+
+        @Override
+        public synchronized void dispose() {
+            super.dispose();
+            if (pageFolder != null) {
+                deleteFolder(pageFolder);
+            }
+        }
+    }
+
+    /** Best effort: a page left behind in the temporary folder is no reason to fail a trained model. */
+    private static void deleteFolder(Path folder) {
+        try (var files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // the OS cleans its temporary folder eventually
+        }
+    }
+
+    /** Answers XGBoost's callbacks: reset starts a pass over the batches, next hands XGBoost one batch. */
+    private final class BatchFeeder implements AutoCloseable {
+        private final TrainingBatches batches;
+        private final int columns;
+        private final byte[][] columnScratch;
+        private final List<String> features;
+        private final Pointer proxy;
+        private Memory values;
+        private Memory labels;
+        /** Held here so that they stay reachable while XGBoost may call them. */
+        final XgbCApi.ResetCallback onReset = this::reset;
+        final XgbCApi.NextCallback onNext = this::next;
+        ModelException failure;
+
+        BatchFeeder(TrainingBatches batches, List<String> features, Pointer proxy) {
+            this.batches = batches;
+            this.features = features;
+            this.columns = features.size();
+            this.columnScratch = new byte[columns][];
+            this.proxy = proxy;
+        }
+
+        void reset(Pointer ignored) {
+            batches.reset();
+        }
+
+        int next(Pointer ignored) {
+            if (failure != null) {
+                return 0;
+            }
+            try {
+                TrainingBatches.Batch batch = batches.next();
+                if (batch == null) {
+                    return 0;
+                }
+                int rows = batch.rows().length;
+                ensureCapacity(rows);
+                writeRowMajor(batch);
+                labels.write(0, batch.labels(), 0, rows);
+                xgb.check(xgb.api().XGProxyDMatrixSetDataDense(proxy, arrayInterface(values, "|i1", rows,
+                        columns)), "take an int8 batch");
+                xgb.check(xgb.api().XGDMatrixSetInfoFromInterface(proxy, "label", arrayInterface(labels, "<f4",
+                        rows, 0)), "take a batch's labels");
+                return 1;
+            } catch (ModelException e) {
+                failure = e;
+            } catch (RuntimeException | Error e) {
+                failure = ModelException.fault("Reading a training batch failed: " + e, e);
+            }
+            return 0;
+        }
+
+        /** One buffer for the largest batch, reused: XGBoost is done with a batch when it asks for the next. */
+        private void ensureCapacity(int rows) throws ModelException {
+            long bytes = (long) rows * columns;
+            if (values == null || values.size() < bytes) {
+                memory.free(values);
+                memory.free(labels);
+                values = null;
+                labels = null;
+                values = memory.allocate(bytes, String.format(Locale.ROOT, "a batch of %,d rows x %d int8"
+                        + " features", rows, columns));
+                labels = memory.allocate(4L * rows, "a batch's labels");
+            }
+        }
+
+        /** Transposes the frame's columns into row-major bytes, a block of rows at a time to stay in cache. */
+        private void writeRowMajor(TrainingBatches.Batch batch) {
+            FeatureFrame frame = batch.frame();
+            for (int j = 0; j < columns; j++) {
+                columnScratch[j] = frame.feature(features.get(j));
+            }
+            int[] rows = batch.rows();
+            byte[] row = new byte[columns];
+            for (int i = 0; i < rows.length; i++) {
+                int source = rows[i];
+                for (int j = 0; j < columns; j++) {
+                    row[j] = columnScratch[j][source];
+                }
+                values.write((long) i * columns, row, 0, columns);
+            }
+        }
+
+        @Override
+        public void close() {
+            batches.close();
+            memory.free(values);
+            memory.free(labels);
+            values = null;
+            labels = null;
+        }
+    }
+
+    /** NumPy's array interface, version 3: a C-contiguous block; {@code columns == 0} for a vector. */
+    private static String arrayInterface(Memory memory, String type, int rows, int columns) {
+        List<Integer> shape = columns == 0 ? List.of(rows) : List.of(rows, columns);
+        return json(Map.of("data", List.of(Pointer.nativeValue(memory), false), "shape", shape, "typestr", type,
+                "version", 3));
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

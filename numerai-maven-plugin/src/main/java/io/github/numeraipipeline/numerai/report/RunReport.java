@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.numeraipipeline.numerai.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +50,17 @@ public final class RunReport {
     }
 
     public static void writeHtml(RunRecord record, Path directory) throws IOException {
-        AtomicFiles.write(directory.resolve(FILE_NAME), html(record).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(directory.resolve(FILE_NAME), html(record, directory).getBytes(StandardCharsets.UTF_8));
     }
 
-    static String html(RunRecord record) {
+    /** A model's name, linked to its validation report when {@code train} wrote one beside this page. */
+    private static String modelCell(String name, Path directory) {
+        String report = "reports/" + name + ".html";
+        return Files.isRegularFile(directory.resolve(report))
+                ? "<a href=\"" + escape(report) + "\">" + escape(name) + "</a>" : escape(name);
+    }
+
+    static String html(RunRecord record, Path directory) {
         JsonNode json = record.json();
         long submitted = 0;
         long failed = 0;
@@ -62,7 +70,7 @@ public final class RunReport {
             submitted += status.equals("SUBMITTED") ? 1 : 0;
             failed += status.equals("FAILED") ? 1 : 0;
             models.append("<tr class=\"").append(status.toLowerCase(Locale.ROOT)).append("\"><td>")
-                    .append(escape(model.path("name").asText())).append("</td><td>").append(escape(status))
+                    .append(modelCell(model.path("name").asText(), directory)).append("</td><td>").append(escape(status))
                     .append("</td><td><code>").append(escape(model.path("submissionId").asText("-")))
                     .append("</code></td><td>").append(model.path("rows").asText()).append("</td><td><code title=\"")
                     .append(escape(model.path("sha256").asText(""))).append("\">")
@@ -86,7 +94,8 @@ public final class RunReport {
                 + ".failed td:nth-child(2){color:#b00020;font-weight:600}.skipped td:nth-child(2),.dry_run td:nth-child(2)"
                 + "{color:#8a6d00}code{font-size:13px}</style></head><body>\n"
                 + "<h1>Numerai round " + escape(round) + (json.path("sandbox").asBoolean() ? " (sandbox)" : "")
-                + ": " + verdict + "</h1>\n<p>Started " + escape(json.path("startedAt").asText()) + "</p>\n"
+                + ": " + verdict + "</h1>\n<p>Started " + escape(json.path("startedAt").asText().replaceAll("\\.\\d+Z$", "Z"))
+                + "</p>\n"
                 + "<h2>Models</h2>\n<table><tr><th>model</th><th>status</th><th>submission</th><th>rows</th>"
                 + "<th>sha256</th><th>detail</th></tr>\n" + models + "</table>\n"
                 + "<h2>Steps</h2>\n<table><tr><th>goal</th><th>status</th><th>time</th></tr>\n" + steps

@@ -14,6 +14,9 @@ void call(Map userConfig = [:]) {
     boolean timer = !currentBuild.getBuildCauses('hudson.triggers.TimerTrigger$TimerTriggerCause').empty
     boolean manual = !currentBuild.getBuildCauses('hudson.model.Cause$UserIdCause').empty
     Map plan = NumeraiConfig.plan(cfg, params, timer, manual, env.BRANCH_NAME)
+    if (plan.ungrouped) {
+        error("numeraiPipeline: MODELS names ${plan.ungrouped.join(', ')}, which no model group has")
+    }
     String out = cfg.outputDirectory
     Map state = [round: null]
 
@@ -48,7 +51,15 @@ void call(Map userConfig = [:]) {
             }
             stage('Train') {
                 when { expression { plan.mode == 'daily' && plan.train } }
-                steps { script { numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'train'], false)) } }
+                steps {
+                    script {
+                        if (plan.groups) {
+                            fanOut(cfg, plan, ['download', 'train'], false)
+                        } else {
+                            numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'train'], false))
+                        }
+                    }
+                }
             }
             stage('Watch') {
                 when { expression { plan.mode == 'daily' } }
@@ -73,13 +84,22 @@ void call(Map userConfig = [:]) {
             stage('Predict') {
                 when { expression { plan.mode == 'daily' && Records.isOpen(state.round) } }
                 steps {
-                    script { numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'train', 'predict'], false)) }
+                    script {
+                        if (plan.groups) {
+                            fanOut(cfg, plan, ['download', 'train', 'predict'], true)
+                        } else {
+                            numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'train', 'predict'], false))
+                        }
+                    }
                 }
             }
             stage('Submit') {
                 when { expression { plan.mode == 'daily' && Records.isOpen(state.round) } }
                 steps {
                     script {
+                        for (Map group in plan.groups) {
+                            unstash(NumeraiConfig.stashName(group))
+                        }
                         numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['submit'], true))
                         String runFile = "${out}/${Records.RUN_FILE}"
                         if (fileExists(runFile)) {
@@ -117,4 +137,34 @@ void call(Map userConfig = [:]) {
             }
         }
     }
+}
+
+/**
+ * Runs the goals for every model group at once, one parallel branch each: on an agent of the group's label (after
+ * checking the job's SCM out there), or in this workspace; with {@code stashPredictions}, each branch stashes its
+ * models' predictions for the Submit stage.
+ */
+void fanOut(Map cfg, Map plan, List<String> goals, boolean stashPredictions) {
+    Map<String, Closure> branches = [:]
+    for (Map group in plan.groups) {
+        branches[group.name as String] = groupBranch(cfg, plan, group, goals, stashPredictions)
+    }
+    parallel(branches)
+}
+
+Closure groupBranch(Map cfg, Map plan, Map group, List<String> goals, boolean stashPredictions) {
+    Closure work = {
+        numeraiMaven(NumeraiConfig.groupStep(cfg, plan, group, goals))
+        if (stashPredictions) {
+            stash(name: NumeraiConfig.stashName(group), includes: NumeraiConfig.predictionFiles(cfg.outputDirectory,
+                    group))
+        }
+    }
+    Closure onAgent = {
+        node(group.agentLabel) {
+            checkout(scm)
+            work()
+        }
+    }
+    group.agentLabel ? onAgent : work
 }

@@ -35,7 +35,8 @@ class NumeraiConfig implements Serializable {
         notify         : '',
         dataDirectory  : '',
         image          : '',
-        imageArgs      : ''
+        imageArgs      : '',
+        modelGroups    : []
     ].asImmutable()
 
     /**
@@ -51,6 +52,8 @@ class NumeraiConfig implements Serializable {
     private static final List<String> BOOLEANS = ['dryRun', 'sandbox']
     private static final List<String> DURATIONS = ['maxWait', 'pollInterval']
     private static final List<String> POSITIVE_INTEGERS = ['timeoutMinutes', 'buildsToKeep']
+    private static final List<String> GROUP_KEYS = ['name', 'models', 'agentLabel']
+    private static final String GROUP_EXAMPLE = "[name: 'gbm', models: ['xgba', 'xgbb'], agentLabel: 'big-memory']"
 
     /** The problems of a user configuration, one sentence each; empty when it is fine. */
     @NonCPS
@@ -81,7 +84,69 @@ class NumeraiConfig implements Serializable {
         if (!blank(config.notify) && Notification.kind(config.notify as String) == null) {
             found << "'notify' must be a mail address or an http(s) webhook URL, not '${config.notify}'".toString()
         }
+        found.addAll(groupProblems(config.modelGroups, config.models))
         found
+    }
+
+    /**
+     * The problems of {@code modelGroups}: a list of maps such as {@link #GROUP_EXAMPLE}, names unique (they name the
+     * parallel branches and the stashes), models non-empty and each in one group only, at most one group without an
+     * agent label (groups without one share the pipeline's workspace), and every model of {@code models} in a group.
+     */
+    @NonCPS
+    static List<String> groupProblems(Object groups, Object models) {
+        if (groups == null || (groups instanceof List && groups.empty)) {
+            return []
+        }
+        if (!(groups instanceof List) || groups.any { !(it instanceof Map) }) {
+            return ["'modelGroups' must be a list of maps such as ${GROUP_EXAMPLE}, not '${groups}'".toString()]
+        }
+        List<String> found = []
+        Map<String, String> groupOf = [:]
+        List<String> names = []
+        (groups as List<Map>).eachWithIndex { Map group, int index ->
+            String name = blank(group.name) ? "#${index + 1}" : group.name.toString().trim()
+            (group.keySet() - GROUP_KEYS).each {
+                found << "model group ${name}: unknown key '${it}' (known keys: ${GROUP_KEYS.join(', ')})".toString()
+            }
+            if (blank(group.name) || !(name ==~ /[A-Za-z0-9_.-]+/)) {
+                found << ("model group ${name}: 'name' is required, letters, digits, '.', '_' or '-'" +
+                        ' (it names the branch and the stash)').toString()
+            } else if (name in names) {
+                found << "model groups: the name '${name}' is used twice".toString()
+            }
+            names << name
+            List<String> members = modelList(group.models)
+            if (members.empty) {
+                found << "model group ${name}: 'models' must name at least one model".toString()
+            }
+            members.each { String model ->
+                if (groupOf.containsKey(model)) {
+                    found << "model ${model} is in two model groups: ${groupOf[model]} and ${name}".toString()
+                } else {
+                    groupOf[model] = name
+                }
+            }
+        }
+        if ((groups as List<Map>).count { blank(it.agentLabel) } > 1) {
+            found << ("model groups: at most one group may leave out 'agentLabel' (the groups without one would run" +
+                    ' Maven at once in the pipeline\'s workspace)')
+        }
+        List<String> ungrouped = modelList(models) - groupOf.keySet()
+        if (ungrouped) {
+            found << "'models' names ${ungrouped.join(', ')}, which no model group has".toString()
+        }
+        found
+    }
+
+    /** A model list given as a list or a comma string, trimmed, without blanks. */
+    @NonCPS
+    static List<String> modelList(Object models) {
+        if (models == null) {
+            return []
+        }
+        List<Object> items = models instanceof Collection ? models as List : models.toString().split(',') as List
+        items.collect { it == null ? '' : it.toString().trim() }.findAll { it } as List<String>
     }
 
     /** The user's keys over the defaults, with the timeout derived when not given; check {@link #problems} first. */
@@ -118,14 +183,59 @@ class NumeraiConfig implements Serializable {
             mode = 'verify'
         }
         Map values = timer ? [:] : (params ?: [:])
+        String models = ((values.MODELS != null ? values.MODELS : config.models) ?: '').toString().trim()
+        Map<String, Object> fanOut = groups(config.modelGroups as List<Map>, models)
         [
-            mode  : mode,
-            cron  : dailyBranch ? config.cron : '',
-            dryRun: (values.DRY_RUN != null ? values.DRY_RUN : config.dryRun) as boolean,
-            force : (values.FORCE ?: false) as boolean,
-            models: ((values.MODELS != null ? values.MODELS : config.models) ?: '').toString().trim(),
-            train : (values.TRAIN ?: false) as boolean
+            mode     : mode,
+            cron     : dailyBranch ? config.cron : '',
+            dryRun   : (values.DRY_RUN != null ? values.DRY_RUN : config.dryRun) as boolean,
+            force    : (values.FORCE ?: false) as boolean,
+            models   : fanOut.models,
+            train    : (values.TRAIN ?: false) as boolean,
+            groups   : fanOut.groups,
+            ungrouped: fanOut.ungrouped
         ]
+    }
+
+    /**
+     * The model groups this build fans out to, narrowed to the chosen models (a group left with none is dropped),
+     * as {@code [name:, models: [...], agentLabel:]}; with groups, {@code models} becomes every grouped model
+     * chosen (what Watch and Submit ask for), and {@code ungrouped} the chosen models that no group has.
+     */
+    @NonCPS
+    static Map<String, Object> groups(List<Map> modelGroups, String models) {
+        if (!modelGroups) {
+            return [groups: [], models: models, ungrouped: []]
+        }
+        List<String> chosen = modelList(models)
+        List<Map> groups = modelGroups.collect { Map group ->
+            [
+                name      : group.name.toString().trim(),
+                models    : modelList(group.models).findAll { !chosen || it in chosen },
+                agentLabel: blank(group.agentLabel) ? '' : group.agentLabel.toString().trim()
+            ]
+        }.findAll { it.models }
+        List<String> grouped = groups.collectMany { it.models as List<String> }
+        [groups: groups, models: grouped.join(','), ungrouped: chosen - grouped]
+    }
+
+    /** The Maven step of one model group: the build's, for just the group's models, without keys. */
+    @NonCPS
+    static Map<String, Object> groupStep(Map config, Map plan, Map group, List<String> goals) {
+        mavenStep(config, plan + [models: (group.models as List).join(',')], goals, false)
+    }
+
+    /** The stash of one model group's predictions. */
+    @NonCPS
+    static String stashName(Map group) {
+        "predictions-${group.name}"
+    }
+
+    /** The stash includes of one model group: its models' {@code predictions_<name>.csv}. */
+    @NonCPS
+    static String predictionFiles(String outputDirectory, Map group) {
+        String dir = outputDirectory.replaceAll('/+$', '')
+        (group.models as List).collect { "${dir}/predictions_${it}.csv" }.join(',')
     }
 
     /** The description of a build that does nothing on this branch. */

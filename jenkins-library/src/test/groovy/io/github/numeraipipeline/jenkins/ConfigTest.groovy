@@ -34,7 +34,8 @@ class ConfigTest extends LibraryTestSupport {
             notify         : '',
             dataDirectory  : '',
             image          : '',
-            imageArgs      : ''
+            imageArgs      : '',
+            modelGroups    : []
         ]
     }
 

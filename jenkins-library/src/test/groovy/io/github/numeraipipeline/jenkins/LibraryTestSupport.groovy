@@ -19,6 +19,7 @@ abstract class LibraryTestSupport {
     void setUpJenkins() {
         jenkins.credentials['numerai-api'] = [username: PUBLIC_ID, password: SECRET_KEY]
         jenkins.workspace['mvnw'] = '#!/bin/sh\n'
+        jenkins.repository['mvnw'] = '#!/bin/sh\n'
         numerai.install(jenkins)
     }
 

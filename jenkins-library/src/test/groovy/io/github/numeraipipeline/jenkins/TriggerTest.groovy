@@ -27,7 +27,7 @@ class TriggerTest extends LibraryTestSupport {
         jenkins.shellScripts.each { String script ->
             ['-Dnumerai.models=xgba', '-Dnumerai.dryRun=true', '-Dnumerai.force=true'].each { assert script.contains(it) }
         }
-        assert jenkins.currentBuild.description == 'Round 1294 (dry run): xgba SKIPPED, xgbb SKIPPED'
+        assert jenkins.currentBuild.description == 'Round 1294 (dry run): xgba SKIPPED': 'only the chosen model'
     }
 
     @Test

@@ -22,18 +22,19 @@ class FakeNumeraiGoals {
             List<String> goals = (script =~ /numerai-maven-plugin(?::[^:\s]+)?:(\w+)/).collect { it[1] as String }
             String out = (script =~ /-Dnumerai\.outputDirectory=(\S+)/).with { it.find() ? it.group(1) : 'target/numerai' }
             boolean dryRun = script.contains('-Dnumerai.dryRun=true')
+            List<String> chosen = (script =~ /-Dnumerai\.models=(\S+)/).with { it.find() ? it.group(1).split(',') as List : models }
             goals.each { goal ->
                 goalsRun << goal
                 if (goal == failOn) {
                     throw new PipelineError('script returned exit code 1')
                 }
-                write(jenkins.workspace, out, goal, dryRun)
+                write(jenkins.activeWorkspace, out, goal, dryRun, chosen)
             }
             0
         }
     }
 
-    private void write(Map<String, String> workspace, String out, String goal, boolean dryRun) {
+    private void write(Map<String, String> workspace, String out, String goal, boolean dryRun, List<String> chosen) {
         switch (goal) {
             case 'watch':
                 if (writesRoundRecord) {
@@ -44,10 +45,12 @@ class FakeNumeraiGoals {
                 }
                 break
             case 'predict':
-                models.each { workspace["${out}/predictions_${it}.csv".toString()] = 'id,prediction\n' }
+                chosen.each { workspace["${out}/predictions_${it}.csv".toString()] = 'id,prediction\n' }
                 break
             case 'submit':
-                workspace["${out}/run.json".toString()] = JsonOutput.toJson([round: round, models: models.collect {
+                // Uploads the predictions of the chosen models that it finds in the output directory.
+                List<String> found = chosen.findAll { workspace.containsKey("${out}/predictions_${it}.csv".toString()) }
+                workspace["${out}/run.json".toString()] = JsonOutput.toJson([round: round, models: found.collect {
                     dryRun ? [name: it, status: 'SKIPPED'] : [name: it, submissionId: "sub-${it}", status: 'SUBMITTED']
                 }])
                 workspace["${out}/report.html".toString()] = '<html></html>'

@@ -22,8 +22,14 @@ class PipelineRunner {
                                      BUILD_URL: 'https://jenkins.example/job/numerai-daily/7/', WORKSPACE: '/ws']
     final Map<String, Object> params = [:]
     final FakeBuild currentBuild = new FakeBuild()
-    /** Workspace files by relative path. */
+    /** Workspace files by relative path: the pipeline agent's workspace. */
     final Map<String, String> workspace = [:]
+    /** The job's SCM: what {@code checkout(scm)} puts into a workspace. */
+    final Map<String, String> repository = [:]
+    /** The workspace of every {@code node(label)} block, in the order they ran, as [label:, files:]. */
+    final List<Map> nodeWorkspaces = []
+    /** What {@code stash} saved, by stash name: path -> text. */
+    final Map<String, Map<String, String>> stashes = [:]
     /** Credentials store: id -> [username: ..., password: ...]. */
     final Map<String, Map<String, String>> credentials = [:]
     final List<StepCall> calls = []
@@ -39,6 +45,9 @@ class PipelineRunner {
     private Declarative declarative
     private String currentStage
     private String currentImage
+    private String currentNode
+    private String currentBranch
+    private Map<String, String> currentWorkspace
 
     PipelineRunner() {
         registerSteps()
@@ -57,6 +66,11 @@ class PipelineRunner {
     /** Replaces a step's behaviour. */
     void step(String name, Closure implementation) {
         steps[name] = implementation
+    }
+
+    /** The workspace the steps touch now: a node's inside {@code node(label)}, else the pipeline's. */
+    Map<String, String> getActiveWorkspace() {
+        currentWorkspace == null ? workspace : currentWorkspace
     }
 
     List<StepCall> called(String name) {
@@ -101,7 +115,8 @@ class PipelineRunner {
 
     private Binding binding() {
         if (binding == null) {
-            binding = new Binding(env: env, params: params, currentBuild: currentBuild, docker: new FakeDocker(this))
+            binding = new Binding(env: env, params: params, currentBuild: currentBuild, docker: new FakeDocker(this),
+                    scm: [step: 'scm'])
         }
         binding
     }
@@ -116,7 +131,8 @@ class PipelineRunner {
     }
 
     private StepCall record(String name, Object[] args) {
-        new StepCall(name, args.toList(), currentStage, sectionStack.peek(), new LinkedHashMap<>(env), currentImage)
+        new StepCall(name, args.toList(), currentStage, sectionStack.peek(), new LinkedHashMap<>(env), currentImage,
+                currentNode, currentBranch)
     }
 
     private void registerSteps() {
@@ -138,12 +154,17 @@ class PipelineRunner {
         step('echo') { Object message -> log << message.toString() }
         step('error') { Object message -> throw new PipelineError(message.toString()) }
         step('sh') { Object args -> shell(args instanceof Map ? args.script : args) }
-        step('fileExists') { Object path -> workspace.containsKey(path.toString()) }
+        step('fileExists') { Object path -> activeWorkspace.containsKey(path.toString()) }
         step('readFile') { Object args -> readFile(args instanceof Map ? args.file : args) }
-        step('writeFile') { Map args -> workspace[args.file.toString()] = args.text.toString() }
+        step('writeFile') { Map args -> activeWorkspace[args.file.toString()] = args.text.toString() }
         step('libraryResource') { Object path -> resource(path.toString()) }
         step('withCredentials') { List bindings, Closure body -> withCredentials(bindings, body) }
         step('dockerInside') { String image, String args, Closure body -> inside(image, body) }
+        step('parallel') { Map<String, Closure> branches -> parallel(branches) }
+        step('node') { String label, Closure body -> node(label, body) }
+        step('checkout') { Object scm -> activeWorkspace.putAll(repository) }
+        step('stash') { Map args -> stash(args.name as String, args.includes as String) }
+        step('unstash') { Object name -> unstash(name instanceof Map ? name.name as String : name as String) }
         step('withEnv') { List<String> pairs, Closure body -> withEnv(pairs.collectEntries { it.split('=', 2) as List }, body) }
     }
 
@@ -163,7 +184,7 @@ class PipelineRunner {
     }
 
     private String readFile(Object path) {
-        String text = workspace[path.toString()]
+        String text = activeWorkspace[path.toString()]
         if (text == null) {
             throw new PipelineError("readFile: no such file: ${path}")
         }
@@ -201,6 +222,69 @@ class PipelineRunner {
         } finally {
             currentImage = null
         }
+    }
+
+    /** Runs every branch (one after another here), then fails with the first branch's error, as Jenkins does. */
+    private void parallel(Map<String, Closure> branches) {
+        if (currentBranch != null) {
+            throw new IllegalStateException("parallel within the branch ${currentBranch}")
+        }
+        PipelineError first = null
+        branches.each { String name, Closure body ->
+            currentBranch = name
+            try {
+                body()
+            } catch (PipelineError e) {
+                first = first ?: e
+            } finally {
+                currentBranch = null
+            }
+        }
+        if (first != null) {
+            throw first
+        }
+    }
+
+    /** A fresh workspace on an agent of the label, for the body only. */
+    private Object node(String label, Closure body) {
+        if (currentNode != null) {
+            throw new IllegalStateException("node ${label} within node ${currentNode}")
+        }
+        Map<String, String> files = [:]
+        nodeWorkspaces << [label: label, files: files]
+        currentNode = label
+        currentWorkspace = files
+        try {
+            body()
+        } finally {
+            currentNode = null
+            currentWorkspace = null
+        }
+    }
+
+    /** Comma-separated Ant patterns ({@code *}, {@code **}); no matching file is an error, as in Jenkins. */
+    private void stash(String name, String includes) {
+        List<String> patterns = includes.split(',')*.trim()
+        Map<String, String> files = activeWorkspace.findAll { String path, String text ->
+            patterns.any { path ==~ antRegex(it) }
+        }
+        if (files.isEmpty()) {
+            throw new PipelineError("No files included in stash '${name}'")
+        }
+        stashes[name] = new LinkedHashMap<>(files)
+    }
+
+    private void unstash(String name) {
+        Map<String, String> files = stashes[name]
+        if (files == null) {
+            throw new PipelineError("No such saved stash '${name}'")
+        }
+        activeWorkspace.putAll(files)
+    }
+
+    private static String antRegex(String pattern) {
+        pattern.split(/\*\*/, -1).collect { it.split(/\*/, -1).collect { java.util.regex.Pattern.quote(it) }.join('[^/]*') }
+            .join('.*')
     }
 
     private Object withEnv(Map<String, String> values, Closure body) {

@@ -4,7 +4,8 @@ import groovy.transform.Canonical
 
 /**
  * One recorded step call: its name, arguments, the stage and declarative section it ran in, the environment, and the
- * container image it ran in (Docker Pipeline's {@code docker.image(...).inside}), if any.
+ * container image it ran in (Docker Pipeline's {@code docker.image(...).inside}), the agent label of the
+ * {@code node} and the {@code parallel} branch it ran in, if any.
  */
 @Canonical
 class StepCall {
@@ -15,6 +16,8 @@ class StepCall {
     String section
     Map<String, String> env
     String image
+    String node
+    String branch
 
     /** The named arguments ({@code sh(script: ...)}), or empty. */
     Map getNamed() {

@@ -42,10 +42,6 @@ public final class NumeraiClient implements Closeable {
         this.http = new NumeraiHttp(settings);
     }
 
-    public ApiSettings settings() {
-        return settings;
-    }
-
     /** The HTTP client this API client uses, for downloads from the signed URLs it hands out. */
     public NumeraiHttp http() {
         return http;

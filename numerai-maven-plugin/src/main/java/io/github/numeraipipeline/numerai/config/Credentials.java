@@ -24,10 +24,6 @@ public final class Credentials {
         return publicId;
     }
 
-    public String secretKey() {
-        return secretKey;
-    }
-
     /** Where the keys came from ("environment NUMERAI_PUBLIC_ID/NUMERAI_SECRET_KEY", a settings.xml server), for the log. */
     public String source() {
         return source;

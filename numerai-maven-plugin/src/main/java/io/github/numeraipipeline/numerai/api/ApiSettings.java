@@ -3,12 +3,16 @@ package io.github.numeraipipeline.numerai.api;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Where Numerai's API is and how patiently to talk to it. */
+/**
+ * Where Numerai's API is and how patiently to talk to it; {@code clock} tells the time a {@code Retry-After} date
+ * is measured from.
+ */
 public record ApiSettings(URI endpoint, int tournament, Duration connectTimeout, Duration responseTimeout,
-                         RetryPolicy retry) {
+                         RetryPolicy retry, Clock clock) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://api-tournament.numer.ai");
     /** The classic tournament. */
@@ -17,24 +21,29 @@ public record ApiSettings(URI endpoint, int tournament, Duration connectTimeout,
     public ApiSettings {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(clock, "clock");
         requireSafeScheme(endpoint);
     }
 
     public static ApiSettings defaults(URI endpoint) {
         return new ApiSettings(endpoint, CLASSIC_TOURNAMENT, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                RetryPolicy.DEFAULT);
+                RetryPolicy.DEFAULT, Clock.systemUTC());
     }
 
     public ApiSettings withRetry(RetryPolicy policy) {
-        return new ApiSettings(endpoint, tournament, connectTimeout, responseTimeout, policy);
+        return new ApiSettings(endpoint, tournament, connectTimeout, responseTimeout, policy, clock);
     }
 
     public ApiSettings withResponseTimeout(Duration timeout) {
-        return new ApiSettings(endpoint, tournament, connectTimeout, timeout, retry);
+        return new ApiSettings(endpoint, tournament, connectTimeout, timeout, retry, clock);
     }
 
     public ApiSettings withTournament(int id) {
-        return new ApiSettings(endpoint, id, connectTimeout, responseTimeout, retry);
+        return new ApiSettings(endpoint, id, connectTimeout, responseTimeout, retry, clock);
+    }
+
+    public ApiSettings withClock(Clock time) {
+        return new ApiSettings(endpoint, tournament, connectTimeout, responseTimeout, retry, time);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.numeraipipeline.numerai.api;
 import java.io.IOException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -41,9 +42,11 @@ final class BackoffRetryStrategy implements HttpRequestRetryStrategy {
             Set.of(UnknownHostException.class, NoRouteToHostException.class, SSLException.class);
 
     private final RetryPolicy policy;
+    private final Clock clock;
 
-    BackoffRetryStrategy(RetryPolicy policy) {
+    BackoffRetryStrategy(RetryPolicy policy, Clock clock) {
         this.policy = policy;
+        this.clock = clock;
     }
 
     /** Marks a request's context as safe to send again, and starts its time budget. */
@@ -66,7 +69,7 @@ final class BackoffRetryStrategy implements HttpRequestRetryStrategy {
         if (!RETRIABLE_STATUS.contains(response.getCode())) {
             return false;
         }
-        Duration delay = retryAfter(response);
+        Duration delay = retryAfter(response, clock.instant());
         return scheduleRetry(execCount, context, delay != null ? delay : jittered(execCount),
                 "Numerai answered HTTP " + response.getCode());
     }
@@ -109,8 +112,8 @@ final class BackoffRetryStrategy implements HttpRequestRetryStrategy {
         return delay instanceof Duration d ? TimeValue.ofMilliseconds(d.toMillis()) : TimeValue.ZERO_MILLISECONDS;
     }
 
-    /** {@code Retry-After} as seconds or as an HTTP date; null when absent or unreadable. */
-    static Duration retryAfter(HttpResponse response) {
+    /** {@code Retry-After} as seconds or as an HTTP date (counted from {@code now}); null when absent or unreadable. */
+    static Duration retryAfter(HttpResponse response, Instant now) {
         Header header = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
         if (header == null) {
             return null;
@@ -121,7 +124,7 @@ final class BackoffRetryStrategy implements HttpRequestRetryStrategy {
         } catch (NumberFormatException notSeconds) {
             try {
                 Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-                Duration until = Duration.between(Instant.now(), at);
+                Duration until = Duration.between(now, at);
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (DateTimeParseException notDate) {
                 return null;

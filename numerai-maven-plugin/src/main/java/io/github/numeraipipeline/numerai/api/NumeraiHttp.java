@@ -57,7 +57,7 @@ public final class NumeraiHttp implements Closeable {
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setResponseTimeout(Timeout.of(settings.responseTimeout()))
                         .build())
-                .setRetryStrategy(new BackoffRetryStrategy(settings.retry()))
+                .setRetryStrategy(new BackoffRetryStrategy(settings.retry(), settings.clock()))
                 .setUserAgent(USER_AGENT)
                 .disableCookieManagement()
                 .build();

@@ -6,6 +6,7 @@ import io.github.numeraipipeline.numerai.data.FeatureSets;
 import io.github.numeraipipeline.numerai.data.ParquetFrameReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -57,10 +58,17 @@ public final class ModelTraining {
     }
 
     private final Options options;
+    private final Clock clock;
     private final ParquetFrameReader reader = new ParquetFrameReader();
 
     public ModelTraining(Options options) {
+        this(options, Clock.systemUTC());
+    }
+
+    /** Training whose manifests take their time from {@code clock}. */
+    public ModelTraining(Options options, Clock clock) {
         this.options = options;
+        this.clock = clock;
     }
 
     public Outcome train(ModelConfig config, DataFiles data) throws NumeraiException {
@@ -103,7 +111,7 @@ public final class ModelTraining {
             Path report = ValidationReport.write(options.reportDirectory(), facts, metrics);
             seconds.put("total", elapsed(start));
             Path manifest = TrainingManifest.pathFor(config);
-            new TrainingManifest(config)
+            new TrainingManifest(config, clock.instant())
                     .file("config", config.source())
                     .file("features", data.features())
                     .file("train", data.train())

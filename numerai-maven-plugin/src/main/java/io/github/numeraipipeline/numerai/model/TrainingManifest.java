@@ -24,9 +24,9 @@ final class TrainingManifest {
 
     private final ObjectNode root = JSON.createObjectNode();
 
-    TrainingManifest(ModelConfig config) {
+    TrainingManifest(ModelConfig config, Instant createdAt) {
         root.put("model", config.name());
-        root.put("createdAt", Instant.now().toString());
+        root.put("createdAt", createdAt.toString());
     }
 
     static Path pathFor(ModelConfig config) {

@@ -4,6 +4,7 @@ import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.ApiSettings;
 import io.github.numeraipipeline.numerai.report.RunRecord;
 import io.github.numeraipipeline.numerai.report.RunReport;
+import io.github.numeraipipeline.numerai.sandbox.SandboxCalendar;
 import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.sandbox.SandboxServer;
 import io.github.numeraipipeline.numerai.sandbox.Sandboxes;
@@ -13,10 +14,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -149,6 +149,9 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
 
+    /** Every reading of the time goes through this clock, so that tests can set the day. */
+    private Clock clock = Clock.systemUTC();
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -193,7 +196,7 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         if (!isStepOfTheRun()) {
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         RoundRecord watched = watchedRound();
         RunRecord record = (startsRun() ? RunRecord.start(now) : RunRecord.load(outputDirectory(), now))
                 .round(watched == null ? null : watched.round())
@@ -251,7 +254,7 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
             throw new MojoFailureException(PropertyNames.RESPONSE_TIMEOUT + " must be longer than zero, such as PT60S");
         }
         try {
-            return ApiSettings.defaults(endpoint).withTournament(tournament).withResponseTimeout(timeout);
+            return ApiSettings.defaults(endpoint).withTournament(tournament).withResponseTimeout(timeout).withClock(clock);
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException(e.getMessage(), e);
         }
@@ -261,7 +264,7 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     protected SandboxServer sandbox() throws MojoFailureException, IOException {
         SandboxServer server = (SandboxServer) context().get(SANDBOX_KEY);
         if (server == null) {
-            server = Sandboxes.start(sandboxOptions(), dataDirectory().resolve("sandbox-served"));
+            server = Sandboxes.start(sandboxOptions(), dataDirectory().resolve("sandbox-served"), clock);
             try {
                 server.faults().apply(sandboxFaults);
             } catch (IllegalArgumentException e) {
@@ -279,7 +282,7 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         try {
             int validationEras = Math.max(4, sandboxTrainEras / 4);
             return defaults.withRoundOpensIn(SandboxRound.opensIn(sandboxRound))
-                    .withRoundNumber(SandboxOptions.roundOfTheDay(LocalDate.now(ZoneOffset.UTC)))
+                    .withRoundNumber(SandboxCalendar.NUMERAI_LIKE.roundAt(clock.instant()))
                     .withData(defaults.data().withFeatureCount(sandboxFeatures).withLiveRows(sandboxLiveRows)
                             .withTrain(sandboxTrainEras, SANDBOX_ROWS_PER_ERA)
                             .withValidation(validationEras, SANDBOX_ROWS_PER_ERA, Math.min(4, validationEras / 2)));
@@ -325,6 +328,11 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         }
         String root = session == null ? null : session.getExecutionRootDirectory();
         return Path.of(root == null ? "." : root);
+    }
+
+    /** The clock every goal reads the time from. */
+    protected Clock clock() {
+        return clock;
     }
 
     protected MavenSession session() {

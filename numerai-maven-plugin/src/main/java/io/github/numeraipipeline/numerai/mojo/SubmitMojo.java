@@ -15,7 +15,6 @@ import io.github.numeraipipeline.numerai.watch.RoundRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
@@ -71,9 +70,9 @@ public class SubmitMojo extends AbstractSubmissionMojo {
             Round round = round(client);
             roundNumber = round.number();
             SubmissionService service = new SubmissionService(client, ledger(), NumeraiClient.triggerIdFromEnvironment());
-            outcomes = service.submit(round, files, force(), dryRun, Instant.now());
+            outcomes = service.submit(round, files, force(), dryRun, clock().instant());
         }
-        RunRecord.load(outputDirectory(), Instant.now()).round(roundNumber).models(outcomes).save(outputDirectory());
+        RunRecord.load(outputDirectory(), clock().instant()).round(roundNumber).models(outcomes).save(outputDirectory());
         List<String> failed = outcomes.stream().filter(o -> o.status() == SubmissionService.Status.FAILED)
                 .map(o -> o.model() + ": " + o.detail()).toList();
         if (!failed.isEmpty()) {

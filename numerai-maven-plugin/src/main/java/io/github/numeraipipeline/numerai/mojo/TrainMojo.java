@@ -82,7 +82,7 @@ public class TrainMojo extends AbstractModelsMojo {
         }
         ParallelModels parallel = parallelModels();
         ModelTraining training = new ModelTraining(new ModelTraining.Options(eraStep, PROGRESS_EVERY,
-                outputDirectory().resolve("reports"), chosenMatrix));
+                outputDirectory().resolve("reports"), chosenMatrix), clock());
         List<ParallelModels.Outcome<ModelTraining.Outcome>> outcomes = parallel.run(configs, config -> {
             String version = config.dataVersion();
             return training.train(config, new ModelTraining.DataFiles(cache.file(version, DatasetCache.TRAIN),

@@ -98,7 +98,7 @@ public class WatchMojo extends AbstractSubmissionMojo {
         getLog().info("Watching " + settings.endpoint() + " for the round to open: every " + poll + ", at most " + wait);
         RoundRecord record;
         try (NumeraiClient client = new NumeraiClient(settings, null)) {
-            record = RoundWatcher.realTime(client::currentRound).watch(poll, wait);
+            record = RoundWatcher.realTime(client::currentRound, clock()).watch(poll, wait);
         }
         if (record.isOpen() && !force()) {
             record = markIfAlreadySubmitted(record, settings);

@@ -2,8 +2,6 @@ package io.github.numeraipipeline.numerai.sandbox;
 
 import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,14 +48,6 @@ public record SandboxOptions(int port, Duration roundOpensIn, Duration roundWind
 
     public SandboxOptions withRoundNumber(int number) {
         return new SandboxOptions(port, roundOpensIn, roundWindow, number, models, data);
-    }
-
-    /**
-     * A round number that grows by one each day, as Numerai's do, so that a sandbox desk has a new round to submit
-     * to every day (and only one: a second run on the same day finds its submissions done).
-     */
-    public static int roundOfTheDay(LocalDate day) {
-        return 1294 + (int) ChronoUnit.DAYS.between(LocalDate.of(2026, 11, 28), day);
     }
 
     public SandboxOptions withData(SyntheticDatasetSpec spec) {

@@ -41,8 +41,9 @@ public final class RoundWatcher {
         this.sleeper = sleeper;
     }
 
-    public static RoundWatcher realTime(RoundSource source) {
-        return new RoundWatcher(source, Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()));
+    /** A watcher that really waits between checks, reading the time from {@code clock}. */
+    public static RoundWatcher realTime(RoundSource source, Clock clock) {
+        return new RoundWatcher(source, clock, duration -> Thread.sleep(duration.toMillis()));
     }
 
     /**

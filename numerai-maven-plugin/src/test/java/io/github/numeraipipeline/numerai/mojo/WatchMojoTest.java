@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.numeraipipeline.numerai.watch.RoundRecord;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -38,15 +42,36 @@ class WatchMojoTest {
         pluginContext.clear();
     }
 
+    /** A clock that runs from {@code start} on, as the real one does, whatever today is. */
+    private static Clock runningFrom(String start) {
+        return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), Instant.parse(start)));
+    }
+
     @Test
     @InjectMojo(goal = "watch", pom = POM)
     void recordsTheOpenRoundAndSharesItWithTheLaterGoals(WatchMojo mojo) throws Exception {
-        prepare(mojo).execute();
+        MojoExtension.setVariableValueToObject(prepare(mojo), "clock", runningFrom("2026-11-28T12:00:00Z"));
+
+        mojo.execute();
 
         RoundRecord record = RoundRecord.readFrom(output);
         assertTrue(record.isOpen());
         assertEquals(1294, record.round());
         assertEquals(record, pluginContext.get(AbstractNumeraiMojo.ROUND_KEY));
+    }
+
+    @Test
+    @InjectMojo(goal = "watch", pom = POM)
+    void theSandboxOpensOneRoundADayCountedInUtc(WatchMojo mojo) throws Exception {
+        // 23:59:30 in UTC is already the next day in Kiritimati (UTC+14): the sandbox counts UTC days.
+        MojoExtension.setVariableValueToObject(prepare(mojo), "clock",
+                runningFrom("2027-01-02T23:59:30Z").withZone(ZoneId.of("Pacific/Kiritimati")));
+
+        mojo.execute();
+
+        RoundRecord record = RoundRecord.readFrom(output);
+        assertEquals(1294 + 35, record.round(), "35 days after 2026-11-28");
+        assertTrue(record.checkedAt().isAfter(Instant.parse("2027-01-02T23:59:29Z")), "checked by the given clock");
     }
 
     @Test

@@ -12,10 +12,14 @@ try {
     assert !log.contains('SANDBOX_SECRET_KEY')
     def round = new JsonSlurper().parse(new File(basedir, 'target/numerai/round.json'))
     assert round.status == 'ALREADY_SUBMITTED' && round.round == 1294
+    assert round.submissions.keySet() == ['xgba', 'xgbb'] as Set
+    assert round.submissions.values() as Set == sandbox.submissions()*.id() as Set
     def run = new JsonSlurper().parse(new File(basedir, 'target/numerai/run.json'))
     assert run.round == 1294
     assert run.steps*.goal == ['watch', 'submit'] && run.steps*.status == ['done', 'skipped']
-    assert new File(basedir, 'target/numerai/report.html').text.contains('Numerai round 1294')
+    def report = new File(basedir, 'target/numerai/report.html').text
+    assert report.contains('<h1>Round 1294: already submitted</h1>')
+    round.submissions.values().each { id -> assert report.contains("<code>${id}</code>") }
     return true
 } finally {
     sandbox.close()

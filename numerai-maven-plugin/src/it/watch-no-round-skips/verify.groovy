@@ -9,3 +9,10 @@ assert log.contains('BUILD SUCCESS')
 def record = new JsonSlurper().parse(new File(basedir, 'target/numerai/round.json'))
 assert record.status == 'NO_ROUND'
 assert !new File(basedir, 'target/data/sandbox').exists() : 'download did not run'
+assert record.waited && record.nextExpected && record.nextExpectedFrom == 'timetable'
+
+// The run's report reads as a quiet day, not as a round with nothing in it.
+def report = new File(basedir, 'target/numerai/report.html').text
+assert report.contains('<h1>No round open (sandbox)</h1>')
+assert report.contains('<dt>Next round expected</dt>')
+assert !report.contains('round ?')

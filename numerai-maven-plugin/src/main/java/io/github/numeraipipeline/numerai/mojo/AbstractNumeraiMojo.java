@@ -198,8 +198,10 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         }
         Instant now = clock.instant();
         RoundRecord watched = watchedRound();
-        RunRecord record = (startsRun() ? RunRecord.start(now) : RunRecord.load(outputDirectory(), now))
-                .round(watched == null ? null : watched.round())
+        RunRecord record = (startsRun() ? RunRecord.next(outputDirectory(), now) : RunRecord.load(outputDirectory(), now))
+                .round(watched == null || watched.status() == RoundRecord.Status.NO_ROUND ? null : watched.round())
+                .watch(watched)
+                .buildUrl(System.getenv("BUILD_URL"))
                 .sandbox(sandbox)
                 .step(goal(), status, (System.nanoTime() - startNanos) / 1e9, now);
         try {

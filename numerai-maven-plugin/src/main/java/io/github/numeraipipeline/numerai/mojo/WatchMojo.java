@@ -11,6 +11,8 @@ import io.github.numeraipipeline.numerai.submission.SubmissionService;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import java.time.Duration;
@@ -67,10 +69,12 @@ public class WatchMojo extends AbstractSubmissionMojo {
         try {
             List<String> models = modelConfigs().stream().map(ModelConfig::name).toList();
             try (NumeraiClient client = new NumeraiClient(settings, credentials())) {
-                if (new SubmissionService(client, ledger(), null).allSubmitted(record.round(), models)) {
+                Optional<Map<String, String>> done = new SubmissionService(client, ledger(), null)
+                        .everySubmission(record.round(), models);
+                if (done.isPresent()) {
                     return record.alreadySubmitted("Every model (" + String.join(", ", models)
                             + ") already has a submission for round " + record.round()
-                            + " (-Dnumerai.force submits again)");
+                            + " (-Dnumerai.force submits again)", done.get());
                 }
             }
         } catch (NumeraiApiException.InvalidCredentials refused) {

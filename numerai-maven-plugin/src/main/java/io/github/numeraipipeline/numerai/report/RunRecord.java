@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.numeraipipeline.numerai.io.AtomicFiles;
 import io.github.numeraipipeline.numerai.submission.SubmissionService.Outcome;
+import io.github.numeraipipeline.numerai.watch.RoundRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import java.util.List;
 public final class RunRecord {
     public static final String FILE_NAME = "run.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String LAST_SUBMITTED = "lastSubmitted";
 
     private final ObjectNode root;
 
@@ -35,6 +37,70 @@ public final class RunRecord {
         root.putArray("steps");
         root.putArray("models");
         return new RunRecord(root);
+    }
+
+    /**
+     * A new record for the run that starts now, remembering the last run that submitted (this one's predecessor in
+     * {@code directory}, or the one it remembered), so that a quiet day's report can point to it.
+     */
+    public static RunRecord next(Path directory, Instant at) {
+        JsonNode previous = load(directory, at).root;
+        RunRecord next = start(at);
+        if (previous.has("startedAt") && !previous.path("startedAt").asText().equals(at.toString())) {
+            JsonNode last = submittedAnything(previous) ? lastSubmitted(previous) : previous.get(LAST_SUBMITTED);
+            if (last != null && !last.isNull()) {
+                next.root.set(LAST_SUBMITTED, last);
+            }
+        }
+        return next;
+    }
+
+    private static boolean submittedAnything(JsonNode record) {
+        for (JsonNode model : record.path("models")) {
+            if ("SUBMITTED".equals(model.path("status").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The facts of a run that submitted: round, time, where its report is, and each model's submission. */
+    private static ObjectNode lastSubmitted(JsonNode record) {
+        ObjectNode last = JSON.createObjectNode();
+        last.set("round", record.get("round"));
+        last.set("startedAt", record.get("startedAt"));
+        if (record.hasNonNull("buildUrl")) {
+            last.set("buildUrl", record.get("buildUrl"));
+        }
+        last.put("report", RunReport.archiveName(record.path("round").asInt()));
+        ObjectNode submissions = last.putObject("submissions");
+        for (JsonNode model : record.path("models")) {
+            if ("SUBMITTED".equals(model.path("status").asText())) {
+                submissions.put(model.path("name").asText(), model.path("submissionId").asText());
+            }
+        }
+        return last;
+    }
+
+    /** What {@code watch} found ({@code round.json}'s content), for the report of a day with nothing to do. */
+    public RunRecord watch(RoundRecord watched) {
+        if (watched != null) {
+            root.set("watch", watched.json());
+        }
+        return this;
+    }
+
+    /** The CI build this run belongs to (Jenkins' {@code BUILD_URL}), so that later reports can link to it. */
+    public RunRecord buildUrl(String url) {
+        if (url != null && !url.isBlank()) {
+            root.put("buildUrl", url);
+        }
+        return this;
+    }
+
+    /** Whether this run submitted at least one model. */
+    public boolean submitted() {
+        return submittedAnything(root);
     }
 
     /** The record in {@code directory}, or a new one when there is none (or it cannot be read). */

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders a run record for people: {@code report.html}, a short self-contained page (no script, no network) that
@@ -37,8 +39,7 @@ public final class RunReport {
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add("Round " + json.path("round").asText("?") + (json.path("sandbox").asBoolean() ? " (sandbox)" : "")
-                + ": " + stepsLine(json));
+        lines.add("Round " + json.path("round").asText("?") + sandbox(json) + ": " + stepsLine(json));
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder("  ");
             for (int i = 0; i < row.length; i++) {
@@ -49,8 +50,21 @@ public final class RunReport {
         return lines;
     }
 
+    /**
+     * Writes {@code report.html}; a run that submitted also keeps its page as {@code report-round-<n>.html}, which
+     * the reports of later quiet days link to.
+     */
     public static void writeHtml(RunRecord record, Path directory) throws IOException {
-        AtomicFiles.write(directory.resolve(FILE_NAME), html(record, directory).getBytes(StandardCharsets.UTF_8));
+        byte[] page = html(record, directory).getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(directory.resolve(FILE_NAME), page);
+        if (record.submitted() && record.round() != null) {
+            AtomicFiles.write(directory.resolve(archiveName(record.round())), page);
+        }
+    }
+
+    /** The name under which the report of a run that submitted for {@code round} is kept. */
+    static String archiveName(int round) {
+        return "report-round-" + round + ".html";
     }
 
     /** A model's name, linked to its validation report when {@code train} wrote one beside this page. */
@@ -62,20 +76,18 @@ public final class RunReport {
 
     static String html(RunRecord record, Path directory) {
         JsonNode json = record.json();
-        long submitted = 0;
-        long failed = 0;
-        StringBuilder models = new StringBuilder();
-        for (JsonNode model : json.path("models")) {
-            String status = model.path("status").asText();
-            submitted += status.equals("SUBMITTED") ? 1 : 0;
-            failed += status.equals("FAILED") ? 1 : 0;
-            models.append("<tr class=\"").append(status.toLowerCase(Locale.ROOT)).append("\"><td>")
-                    .append(modelCell(model.path("name").asText(), directory)).append("</td><td>").append(escape(status))
-                    .append("</td><td><code>").append(escape(model.path("submissionId").asText("-")))
-                    .append("</code></td><td>").append(model.path("rows").asText()).append("</td><td><code title=\"")
-                    .append(escape(model.path("sha256").asText(""))).append("\">")
-                    .append(escape(abbreviate(model.path("sha256").asText("")))).append("</code></td><td>")
-                    .append(escape(model.path("detail").asText(""))).append("</td></tr>\n");
+        String status = json.path("watch").path("status").asText("OPEN");
+        String headline;
+        String body;
+        if (status.equals("NO_ROUND")) {
+            headline = "No round open" + sandbox(json);
+            body = noRound(json.get("watch")) + lastSubmitted(json.path("lastSubmitted"), directory);
+        } else if (status.equals("ALREADY_SUBMITTED")) {
+            headline = "Round " + json.path("watch").path("round").asText("?") + sandbox(json) + ": already submitted";
+            body = alreadySubmitted(json.get("watch"));
+        } else {
+            headline = "Numerai round " + json.path("round").asText("?") + sandbox(json) + ": " + verdict(json);
+            body = modelsTable(json, directory);
         }
         StringBuilder steps = new StringBuilder();
         for (JsonNode step : json.path("steps")) {
@@ -84,22 +96,115 @@ public final class RunReport {
                     .append(String.format(Locale.ROOT, "%.1f s", step.path("seconds").asDouble()))
                     .append("</td></tr>\n");
         }
-        String round = json.path("round").asText("?");
-        String verdict = failed > 0 ? failed + " failed" : submitted + " submitted";
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>Numerai round " + escape(round) + ": " + verdict + "</title><style>"
+                + "<title>" + escape(headline) + "</title><style>"
                 + "body{font:15px/1.4 system-ui,sans-serif;margin:2em;color:#222}"
                 + "table{border-collapse:collapse;margin:1em 0}td,th{padding:.3em .8em;border-bottom:1px solid #ddd;"
                 + "text-align:left}th{background:#f4f4f4}.submitted td:nth-child(2){color:#0a7d28;font-weight:600}"
                 + ".failed td:nth-child(2){color:#b00020;font-weight:600}.skipped td:nth-child(2),.dry_run td:nth-child(2)"
-                + "{color:#8a6d00}code{font-size:13px}</style></head><body>\n"
-                + "<h1>Numerai round " + escape(round) + (json.path("sandbox").asBoolean() ? " (sandbox)" : "")
-                + ": " + verdict + "</h1>\n<p>Started " + escape(json.path("startedAt").asText().replaceAll("\\.\\d+Z$", "Z"))
-                + "</p>\n"
-                + "<h2>Models</h2>\n<table><tr><th>model</th><th>status</th><th>submission</th><th>rows</th>"
-                + "<th>sha256</th><th>detail</th></tr>\n" + models + "</table>\n"
+                + "{color:#8a6d00}code{font-size:13px}dt{font-weight:600;margin-top:.5em}dd{margin-left:1.5em}</style>"
+                + "</head><body>\n<h1>" + escape(headline) + "</h1>\n<p>Started " + escape(time(json.path("startedAt")))
+                + "</p>\n" + body
                 + "<h2>Steps</h2>\n<table><tr><th>goal</th><th>status</th><th>time</th></tr>\n" + steps
                 + "</table>\n</body></html>\n";
+    }
+
+    private static String verdict(JsonNode json) {
+        long submitted = 0;
+        long failed = 0;
+        for (JsonNode model : json.path("models")) {
+            submitted += model.path("status").asText().equals("SUBMITTED") ? 1 : 0;
+            failed += model.path("status").asText().equals("FAILED") ? 1 : 0;
+        }
+        return failed > 0 ? failed + " failed" : submitted + " submitted";
+    }
+
+    private static String modelsTable(JsonNode json, Path directory) {
+        StringBuilder models = new StringBuilder();
+        for (JsonNode model : json.path("models")) {
+            String status = model.path("status").asText();
+            models.append("<tr class=\"").append(status.toLowerCase(Locale.ROOT)).append("\"><td>")
+                    .append(modelCell(model.path("name").asText(), directory)).append("</td><td>").append(escape(status))
+                    .append("</td><td><code>").append(escape(model.path("submissionId").asText("-")))
+                    .append("</code></td><td>").append(model.path("rows").asText()).append("</td><td><code title=\"")
+                    .append(escape(model.path("sha256").asText(""))).append("\">")
+                    .append(escape(abbreviate(model.path("sha256").asText("")))).append("</code></td><td>")
+                    .append(escape(model.path("detail").asText(""))).append("</td></tr>\n");
+        }
+        return "<h2>Models</h2>\n<table><tr><th>model</th><th>status</th><th>submission</th><th>rows</th>"
+                + "<th>sha256</th><th>detail</th></tr>\n" + models + "</table>\n";
+    }
+
+    /** A day without an open round: when it checked, how long it waited, what it saw last, what comes next. */
+    private static String noRound(JsonNode watch) {
+        StringBuilder facts = new StringBuilder("<dl>\n");
+        fact(facts, "Checked", time(watch.path("checkedAt")) + (watch.hasNonNull("waited")
+                ? " after waiting " + human(Duration.parse(watch.get("waited").asText())) : ""));
+        fact(facts, "Last round seen", watch.hasNonNull("round")
+                ? "round " + watch.get("round").asText() + window(watch) : "none (Numerai was between rounds)");
+        if (watch.hasNonNull("nextExpected")) {
+            fact(facts, "Next round expected", time(watch.get("nextExpected"))
+                    + (watch.path("nextExpectedFrom").asText().equals("numerai") ? " (announced by Numerai)"
+                    : " (Numerai's timetable: a round a day, Tuesday to Saturday, about 12:00 UTC)"));
+        }
+        fact(facts, "Why nothing ran", watch.path("reason").asText(""));
+        return facts.append("</dl>\n").toString();
+    }
+
+    private static String alreadySubmitted(JsonNode watch) {
+        StringBuilder rows = new StringBuilder();
+        for (Map.Entry<String, JsonNode> entry : watch.path("submissions").properties()) {
+            rows.append("<tr class=\"skipped\"><td>").append(escape(entry.getKey())).append("</td><td><code>")
+                    .append(escape(entry.getValue().asText("-"))).append("</code></td></tr>\n");
+        }
+        return "<p>" + escape(watch.path("reason").asText("")) + "; checked " + escape(time(watch.path("checkedAt")))
+                + ".</p>\n<h2>Submissions</h2>\n<table><tr><th>model</th><th>submission</th></tr>\n" + rows
+                + "</table>\n";
+    }
+
+    /** The most recent run that submitted, linked to its build or its kept report when there is one. */
+    private static String lastSubmitted(JsonNode last, Path directory) {
+        if (last.isMissingNode() || last.isNull()) {
+            return "<p>No earlier run of this desk submitted anything (as far as this output folder remembers).</p>\n";
+        }
+        String what = "round " + last.path("round").asText() + ", run started " + time(last.path("startedAt"));
+        String link = last.hasNonNull("buildUrl") ? last.get("buildUrl").asText()
+                : Files.isRegularFile(directory.resolve(last.path("report").asText("-"))) ? last.path("report").asText()
+                : null;
+        List<String> ids = new ArrayList<>();
+        last.path("submissions").properties().forEach(e -> ids.add(e.getKey() + " " + e.getValue().asText()));
+        return "<h2>Last submission</h2>\n<p>" + (link == null ? escape(what)
+                : "<a href=\"" + escape(link) + "\">" + escape(what) + "</a>") + ": <code>"
+                + escape(String.join(", ", ids)) + "</code></p>\n";
+    }
+
+    private static void fact(StringBuilder facts, String term, String value) {
+        facts.append("<dt>").append(escape(term)).append("</dt><dd>").append(escape(value)).append("</dd>\n");
+    }
+
+    private static String window(JsonNode watch) {
+        return watch.hasNonNull("openTime") && watch.hasNonNull("closeStakingTime")
+                ? " (open " + time(watch.get("openTime")) + " to " + time(watch.get("closeStakingTime")) + ")" : "";
+    }
+
+    /** An instant as a person reads it: to the second, in UTC. */
+    private static String time(JsonNode instant) {
+        return instant.asText("?").replaceAll("\\.\\d+Z$", "Z").replace('T', ' ').replace("Z", " UTC");
+    }
+
+    /** 5h, 2h30m, 45s. */
+    private static String human(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        long hours = seconds / 3600;
+        long minutes = seconds % 3600 / 60;
+        return (hours > 0 ? hours + "h" : "") + (minutes > 0 || hours == 0 ? minutes + "m" : "");
+    }
+
+    private static String sandbox(JsonNode json) {
+        return json.path("sandbox").asBoolean() ? " (sandbox)" : "";
     }
 
     private static String stepsLine(JsonNode json) {

@@ -9,6 +9,7 @@ import io.github.numeraipipeline.numerai.api.UploadAuth;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,18 +137,23 @@ public final class SubmissionService {
     }
 
     /**
-     * Whether every one of the models already has a submission for the round (by the ledger or Numerai's list), so
-     * that the day's work is done before it starts. A model the account lacks counts as not done.
+     * Every model's submission for the round (model name to submission id, by the ledger or Numerai's list) when
+     * every one of them has one, so that the day's work is done before it starts; empty otherwise. A model the
+     * account lacks counts as not done.
      */
-    public boolean allSubmitted(int round, List<String> models) throws NumeraiApiException, IOException {
+    public Optional<Map<String, String>> everySubmission(int round, List<String> models)
+            throws NumeraiApiException, IOException {
         Map<String, String> modelIds = client.models();
+        Map<String, String> submissions = new LinkedHashMap<>();
         for (String model : models) {
             String modelId = modelIds.get(model);
-            if (modelId == null || findSubmission(round, model, modelId).isEmpty()) {
-                return false;
+            Optional<Existing> existing = modelId == null ? Optional.empty() : findSubmission(round, model, modelId);
+            if (existing.isEmpty()) {
+                return Optional.empty();
             }
+            submissions.put(model, existing.get().submissionId());
         }
-        return !models.isEmpty();
+        return models.isEmpty() ? Optional.empty() : Optional.of(submissions);
     }
 
     /** Creates the submission; when an answer is lost, looks at Numerai's list before trying again. */

@@ -56,7 +56,8 @@ public final class RoundWatcher {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("The poll interval must be positive, was " + pollInterval);
         }
-        Instant deadline = clock.instant().plus(maxWait);
+        Instant start = clock.instant();
+        Instant deadline = start.plus(maxWait);
         Round lastSeen = null;
         String lastState;
         while (true) {
@@ -68,7 +69,7 @@ public final class RoundWatcher {
                 if (round.isOpenAt(now)) {
                     LOG.info("Round {} is open: {} to {} UTC, {} left to submit", round.number(), round.openTime(),
                             round.closeStakingTime(), human(Duration.between(now, round.closeStakingTime())));
-                    return RoundRecord.open(round, now);
+                    return RoundRecord.open(round, now, Duration.between(start, now));
                 }
                 if (round.openTime() != null && round.openTime().isAfter(now)) {
                     untilOpen = Duration.between(now, round.openTime()).plus(AFTER_OPEN);
@@ -87,7 +88,8 @@ public final class RoundWatcher {
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
                 String reason = "No round opened within numerai.maxWait=" + maxWait + " (last seen: " + lastState + ")";
-                return RoundRecord.noRound(lastSeen, clock.instant(), reason);
+                Instant checkedAt = clock.instant();
+                return RoundRecord.noRound(lastSeen, checkedAt, Duration.between(start, checkedAt), reason);
             }
             Duration wait = min(min(pollInterval, remaining), untilOpen);
             LOG.info("Not open yet: {}; next check in {}, giving up at {}", lastState, human(wait),

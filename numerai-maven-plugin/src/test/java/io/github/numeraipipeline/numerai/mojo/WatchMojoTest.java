@@ -84,6 +84,8 @@ class WatchMojoTest {
         RoundRecord record = RoundRecord.readFrom(output);
         assertFalse(record.isOpen());
         assertTrue(record.reason().contains("numerai.maxWait=PT2S"), record.reason());
+        assertTrue(record.waited().compareTo(Duration.ofSeconds(2)) >= 0, "waited " + record.waited());
+        assertTrue(record.next().at().isAfter(record.checkedAt()), "the next round is ahead: " + record.next());
         assertEquals(record, pluginContext.get(AbstractNumeraiMojo.ROUND_KEY));
     }
 

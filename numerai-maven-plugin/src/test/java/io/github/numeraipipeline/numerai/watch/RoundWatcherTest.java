@@ -117,6 +117,17 @@ class RoundWatcherTest {
     }
 
     @Test
+    void aDayWithoutARoundRecordsHowLongItWaitedAndWhenTheNextRoundIsExpected() throws Exception {
+        clock.now = NOON.plus(Duration.ofHours(2));
+
+        RoundRecord record = watcher(() -> todays).watch(POLL, Duration.ofMinutes(25));
+
+        assertEquals(Duration.ofMinutes(25), record.waited());
+        assertEquals(NextRound.after(record.checkedAt(), todays), record.next());
+        assertFalse(record.next().announced());
+    }
+
+    @Test
     void aClosedRoundIsNotOpen() throws Exception {
         clock.now = NOON.plus(Duration.ofHours(2));
 

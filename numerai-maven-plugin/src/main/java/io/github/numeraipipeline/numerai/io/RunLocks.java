@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,7 @@ public final class RunLocks {
     private static final Logger LOG = LoggerFactory.getLogger(RunLocks.class);
     public static final Duration DEFAULT_WAIT = Duration.ofMinutes(10);
     private static final Duration POLL_EVERY = Duration.ofMillis(250);
+    private static final Duration NAME_GRACE = Duration.ofMillis(50);
 
     /** The lock files this JVM (this class loader) holds, and for whom: one holder per file, one channel per file. */
     private static final Map<Path, LockOwner> HELD_HERE = new ConcurrentHashMap<>();
@@ -87,6 +89,14 @@ public final class RunLocks {
     }
 
     /**
+     * These locks, waiting at least {@code minimum}: for a lock that is held only for a moment (a ledger update),
+     * which even a run told not to wait for other runs' work waits for.
+     */
+    public RunLocks waitingAtLeast(Duration minimum) {
+        return wait.compareTo(minimum) >= 0 ? this : new RunLocks(clock, minimum, pollEvery, sleeper);
+    }
+
+    /**
      * Takes the lock of {@code file} (created with its folders if need be), waiting up to the wait limit for the run
      * that holds it.
      *
@@ -103,7 +113,7 @@ public final class RunLocks {
         Waiting waiting = new Waiting(key, start);
         LockOwner me = LockOwner.thisProcess(start, purpose);
         while (HELD_HERE.putIfAbsent(key, me) != null) {
-            waiting.sleepOrGiveUp(Optional.ofNullable(HELD_HERE.get(key)));
+            waiting.sleepOrGiveUp(() -> Optional.ofNullable(HELD_HERE.get(key)));
         }
         FileChannel channel = null;
         boolean overlapped = false;
@@ -121,7 +131,8 @@ public final class RunLocks {
                 if (lock != null) {
                     return taken(key, channel, lock, me, LockOwner.thisProcess(clock.instant(), purpose), waiting);
                 }
-                waiting.sleepOrGiveUp(readOwner(channel));
+                FileChannel open = channel;
+                waiting.sleepOrGiveUp(() -> readOwner(open));
             }
         } catch (IOException | LockBusyException | RuntimeException e) {
             HELD_HERE.remove(key, me);
@@ -188,6 +199,7 @@ public final class RunLocks {
         final Path file;
         final Instant start;
         final Instant deadline;
+        int looks;
         boolean announced;
 
         Waiting(Path file, Instant start) {
@@ -196,17 +208,29 @@ public final class RunLocks {
             this.deadline = start.plus(wait);
         }
 
-        void sleepOrGiveUp(Optional<LockOwner> owner) throws LockBusyException, InterruptedIOException {
+        void sleepOrGiveUp(Supplier<Optional<LockOwner>> look) throws LockBusyException, InterruptedIOException {
+            Optional<LockOwner> owner = look.get();
             Duration left = Duration.between(clock.instant(), deadline);
             if (left.isNegative() || left.isZero()) {
+                // The holder writes its name just after it takes the lock: give it a moment, for the message.
+                for (int i = 0; i < 3 && owner.isEmpty(); i++) {
+                    sleep(NAME_GRACE);
+                    owner = look.get();
+                }
                 throw new LockBusyException(file, owner, wait);
             }
-            if (!announced) {
+            looks++;
+            // A first look may come between the holder's lock and its name.
+            if (!announced && (owner.isPresent() || looks > 2)) {
                 LOG.info("Waiting up to {} for {}: {}", wait, file, holder(file, owner));
                 announced = true;
             }
+            sleep(left.compareTo(pollEvery) < 0 ? left : pollEvery);
+        }
+
+        private void sleep(Duration duration) throws InterruptedIOException {
             try {
-                sleeper.sleep(left.compareTo(pollEvery) < 0 ? left : pollEvery);
+                sleeper.sleep(duration);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while waiting for " + file);

@@ -23,6 +23,7 @@ public final class LockHolder implements AutoCloseable {
     private final BufferedReader out;
     private final Writer in;
     private final long pid;
+    private final String host;
     private final Instant since;
 
     private LockHolder(Process process) throws IOException {
@@ -33,6 +34,7 @@ public final class LockHolder implements AutoCloseable {
         String[] fields = line.split(" ");
         this.pid = Long.parseLong(fields[1].substring("pid=".length()));
         this.since = Instant.parse(fields[2].substring("since=".length()));
+        this.host = fields[3].substring("host=".length());
     }
 
     /** Starts a process that takes the lock of {@code file} for {@code purpose} and holds it. */
@@ -51,6 +53,10 @@ public final class LockHolder implements AutoCloseable {
 
     public long pid() {
         return pid;
+    }
+
+    public String host() {
+        return host;
     }
 
     public Instant since() {
@@ -106,7 +112,8 @@ public final class LockHolder implements AutoCloseable {
             return;
         }
         RunLock lock = locks.acquire(file, args[2]);
-        System.out.println("locked pid=" + lock.owner().pid() + " since=" + lock.owner().since());
+        System.out.println("locked pid=" + lock.owner().pid() + " since=" + lock.owner().since() + " host="
+                + lock.owner().host());
         System.out.flush();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = commands.readLine(); line != null; line = commands.readLine()) {

@@ -12,19 +12,12 @@ import java.util.Optional;
 public class LockBusyException extends NumeraiException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
     private final transient LockOwner owner;
 
     LockBusyException(Path file, Optional<LockOwner> owner, Duration waited) {
         super(RunLocks.holder(file, owner) + "; " + (waited.isZero() ? "not waiting for it (numerai.lockWait=PT0S)"
                 : "gave up after waiting " + waited + " (numerai.lockWait)"));
-        this.file = file;
         this.owner = owner.orElse(null);
-    }
-
-    /** The lock file. */
-    public Path file() {
-        return file;
     }
 
     /** The run that held it, when its lock file said. */

@@ -34,10 +34,6 @@ public final class RunLock implements AutoCloseable {
         this.forget = forget;
     }
 
-    public Path file() {
-        return file;
-    }
-
     /** This run, as the lock file names it. */
     public LockOwner owner() {
         return owner;

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,10 +85,6 @@ public final class RunLocks {
         this.sleeper = sleeper;
     }
 
-    public Duration waitLimit() {
-        return wait;
-    }
-
     /**
      * These locks, waiting at least {@code minimum}: for a lock that is held only for a moment (a ledger update),
      * which even a run told not to wait for other runs' work waits for.
@@ -129,7 +126,12 @@ public final class RunLocks {
                     lock = null;
                 }
                 if (lock != null) {
-                    return taken(key, channel, lock, me, LockOwner.thisProcess(clock.instant(), purpose), waiting);
+                    try {
+                        return taken(key, channel, lock, me, LockOwner.thisProcess(clock.instant(), purpose), waiting);
+                    } catch (IOException | RuntimeException e) {
+                        lock.release(); // the channel may be kept open below: the lock must not stay with it
+                        throw e;
+                    }
                 }
                 FileChannel open = channel;
                 waiting.sleepOrGiveUp(() -> readOwner(open));
@@ -161,7 +163,8 @@ public final class RunLocks {
         channel.write(ByteBuffer.wrap(me.toBytes()), 0);
         HELD_HERE.replace(key, waiter, me);
         if (waiting.announced) {
-            LOG.info("Got {} after waiting {}", key, Duration.between(waiting.start, clock.instant()));
+            LOG.info("Got {} after waiting {}", key,
+                    Duration.between(waiting.start, clock.instant()).truncatedTo(ChronoUnit.MILLIS));
         }
         return new RunLock(key, channel, lock, me, previous, () -> HELD_HERE.remove(key, me));
     }

@@ -4,6 +4,9 @@ import io.github.numeraipipeline.numerai.api.NumeraiApiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.api.Redaction;
 import io.github.numeraipipeline.numerai.io.AtomicFiles;
+import io.github.numeraipipeline.numerai.io.LockBusyException;
+import io.github.numeraipipeline.numerai.io.RunLock;
+import io.github.numeraipipeline.numerai.io.RunLocks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * server ignores it), the length is checked against {@code Content-Length}, and only then is the file renamed into
  * place. Numerai's own client accepts a truncated file silently; this one does not. A {@code .part} file left by a
  * killed run is resumed, never trusted.
+ *
+ * <p>Runs sharing the cache take turns: the download of a file holds {@code <file>.lock}, so that two runs never
+ * write one {@code .part} file at once, and a run that waited for another finds the file in place.
  */
 public final class DatasetDownloader {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetDownloader.class);
@@ -33,10 +39,12 @@ public final class DatasetDownloader {
 
     private final NumeraiClient client;
     private final Duration progressEvery;
+    private final RunLocks locks;
 
-    public DatasetDownloader(NumeraiClient client, Duration progressEvery) {
+    public DatasetDownloader(NumeraiClient client, Duration progressEvery, RunLocks locks) {
         this.client = client;
         this.progressEvery = progressEvery;
+        this.locks = locks;
     }
 
     /**
@@ -44,12 +52,31 @@ public final class DatasetDownloader {
      * (null: the current round); a file already there is complete by construction and is kept.
      *
      * @return true when it was downloaded, false when the cached file was used
+     * @throws LockBusyException when another run is still downloading the file after {@code numerai.lockWait}
      */
-    public boolean download(String name, Integer round, Path target) throws NumeraiApiException, DataIoException {
+    public boolean download(String name, Integer round, Path target)
+            throws NumeraiApiException, DataIoException, LockBusyException {
         if (Files.isRegularFile(target)) {
             LOG.info("Using cached {} ({})", name, target);
             return false;
         }
+        Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
+        RunLock held;
+        try {
+            held = locks.acquire(lockFile, "download of " + name + (round == null ? "" : " for round " + round));
+        } catch (IOException e) {
+            throw new DataIoException("Cannot lock " + lockFile + " to download " + name + ": " + e.getMessage(), e);
+        }
+        try (held) {
+            if (Files.isRegularFile(target)) {
+                LOG.info("Using {} ({}), which another run downloaded meanwhile", name, target);
+                return false;
+            }
+            return downloadLocked(name, round, target);
+        }
+    }
+
+    private boolean downloadLocked(String name, Integer round, Path target) throws NumeraiApiException, DataIoException {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         String lastProblem = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {

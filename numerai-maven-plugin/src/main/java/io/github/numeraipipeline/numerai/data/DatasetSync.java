@@ -1,6 +1,7 @@
 package io.github.numeraipipeline.numerai.data;
 
 import io.github.numeraipipeline.numerai.api.NumeraiApiException;
+import io.github.numeraipipeline.numerai.io.LockBusyException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,7 +26,7 @@ public final class DatasetSync {
      * @return the files now in the cache
      */
     public List<Path> sync(Collection<String> versions, Integer liveRound, boolean forTraining)
-            throws NumeraiApiException, DataIoException {
+            throws NumeraiApiException, DataIoException, LockBusyException {
         List<Path> files = new ArrayList<>();
         for (String version : new LinkedHashSet<>(versions)) {
             files.add(fetch(version, DatasetCache.FEATURES));
@@ -42,7 +43,7 @@ public final class DatasetSync {
         return files;
     }
 
-    private Path fetch(String version, String file) throws NumeraiApiException, DataIoException {
+    private Path fetch(String version, String file) throws NumeraiApiException, DataIoException, LockBusyException {
         Path target = cache.file(version, file);
         downloader.download(DatasetCache.remoteName(version, file), null, target);
         return target;

@@ -5,6 +5,7 @@ import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
 import io.github.numeraipipeline.numerai.data.DatasetDownloader;
 import io.github.numeraipipeline.numerai.data.DatasetSync;
+import io.github.numeraipipeline.numerai.io.RunLocks;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelConfigException;
 import io.github.numeraipipeline.numerai.model.ModelConfigs;
@@ -12,6 +13,7 @@ import io.github.numeraipipeline.numerai.model.ParallelModels;
 import io.github.numeraipipeline.numerai.watch.RoundRecord;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -59,6 +61,18 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
     @Parameter(property = PropertyNames.PARALLEL_MODELS, defaultValue = "1")
     private int parallelModels;
 
+    /**
+     * How long a goal waits for another run that holds the same lock before it gives up, ISO-8601; {@code PT0S}
+     * does not wait. Runs sharing the data directory (a manual build during the timer build, a person at the desk
+     * during the cron job) take turns at the submission of each model, at the ledger and at each dataset
+     * download. A {@code submit} that gives up skips the model, naming the run that holds it (pid, host, since
+     * when); a download that gives up fails the goal the same way.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.LOCK_WAIT, defaultValue = "PT10M")
+    private String lockWait;
+
     /** Runs models {@code numerai.parallelModels} at a time; fails on a value below 1. */
     protected ParallelModels parallelModels() throws MojoFailureException {
         if (parallelModels < 1) {
@@ -101,8 +115,13 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
     }
 
     /** Fetches into this goal's dataset cache through the client's signed URLs. */
-    protected DatasetSync datasetSync(NumeraiClient client, DatasetCache cache) {
-        return new DatasetSync(new DatasetDownloader(client, PROGRESS_EVERY), cache);
+    protected DatasetSync datasetSync(NumeraiClient client, DatasetCache cache) throws MojoFailureException {
+        return new DatasetSync(new DatasetDownloader(client, PROGRESS_EVERY, runLocks()), cache);
+    }
+
+    /** The locks this goal shares with other runs, waiting up to {@code numerai.lockWait}. */
+    protected RunLocks runLocks() throws MojoFailureException {
+        return new RunLocks(Clock.systemUTC(), Durations.parse(lockWait, PropertyNames.LOCK_WAIT));
     }
 
     /** {@code numerai.liveData}, or null to use the round's live file. */

@@ -59,6 +59,7 @@ public abstract class AbstractSubmissionMojo extends AbstractModelsMojo {
     }
 
     protected SubmissionLedger ledger() throws MojoFailureException {
-        return new SubmissionLedger(ledger != null ? ledger.toPath() : datasetCache().root().resolve("ledger.json"));
+        return new SubmissionLedger(ledger != null ? ledger.toPath() : datasetCache().root().resolve("ledger.json"),
+                runLocks());
     }
 }

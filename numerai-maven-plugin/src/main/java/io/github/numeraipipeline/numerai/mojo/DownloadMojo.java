@@ -14,7 +14,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Downloads the dataset files the configured models need into the cache, verified: per data version
  * {@code features.json} and the round's live data, and with {@code numerai.download.training} the train and
- * validation files too. Files already complete in the cache are used as they are.
+ * validation files too. Files already complete in the cache are used as they are; a file another run is
+ * downloading into the same cache is waited for ({@code numerai.lockWait}), then used.
  *
  * @since 0.1.0
  */

@@ -33,4 +33,5 @@ final class PropertyNames {
     static final String TRAIN_ONLY_MISSING = "numerai.train.onlyMissing";
     static final String TRAIN_MATRIX = "numerai.train.matrix";
     static final String PARALLEL_MODELS = "numerai.parallelModels";
+    static final String LOCK_WAIT = "numerai.lockWait";
 }

@@ -6,6 +6,8 @@ import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.api.Round;
 import io.github.numeraipipeline.numerai.api.Submission;
 import io.github.numeraipipeline.numerai.api.UploadAuth;
+import io.github.numeraipipeline.numerai.io.LockBusyException;
+import io.github.numeraipipeline.numerai.io.RunLock;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Uploads each model's predictions to its slot, once per round: a model that this desk's ledger or Numerai's own
  * list already shows submitted for the round is skipped; a {@code create_submission} whose answer is lost is looked
- * up before it is sent again, so that a flaky network never makes a second submission.
+ * up before it is sent again, so that a flaky network never makes a second submission. A run holds the ledger's
+ * lock of a model from that check to the ledger's entry, so that a second run at the same time waits and then finds
+ * the entry, or, when the first holds it longer than the wait, skips the model saying which run holds it.
  */
 public final class SubmissionService {
     private static final Logger LOG = LoggerFactory.getLogger(SubmissionService.class);
@@ -85,6 +89,26 @@ public final class SubmissionService {
                     + "\"; its models are " + new TreeSet<>(modelIds.keySet()) + ". Name the config after a model"
                     + " slot, or create the model at numer.ai/models.");
         }
+        if (dryRun) { // sends nothing, so it need not wait for a run that does
+            return submitUnlessDone(round, file, modelId, force, true, now, submitted);
+        }
+        RunLock held;
+        try {
+            held = ledger.lockSubmission(model, round);
+        } catch (LockBusyException busy) {
+            String detail = "not submitted by this run: " + busy.getMessage() + "; that run submits it, or the next"
+                    + " run does";
+            LOG.warn("Model {}: {}", model, detail);
+            return new Outcome(file, Status.SKIPPED, null, detail);
+        }
+        try (held) {
+            return submitUnlessDone(round, file, modelId, force, false, now, submitted);
+        }
+    }
+
+    private Outcome submitUnlessDone(int round, PredictionFile file, String modelId, boolean force,
+            boolean dryRun, Instant now, String submitted) throws NumeraiException, IOException {
+        String model = file.model();
         if (!force) {
             Optional<Outcome> done = alreadySubmitted(round, file, modelId);
             if (done.isPresent()) {
@@ -101,7 +125,7 @@ public final class SubmissionService {
         UploadAuth auth = client.submissionUploadAuth(file.path().getFileName().toString(), modelId);
         client.upload(auth.url(), file.path());
         String id = create(auth.filename(), modelId);
-        ledger.add(new SubmissionLedger.Entry(round, model, id, file.sha256(), now.toString()));
+        note(new SubmissionLedger.Entry(round, model, id, file.sha256(), now.toString()));
         LOG.info("Model {}: submitted {} for round {} as submission {} (sha256 {})", model,
                 file.path().getFileName(), round, id, file.sha256());
         return new Outcome(file, Status.SUBMITTED, id, submitted);
@@ -128,7 +152,7 @@ public final class SubmissionService {
         Optional<Submission> theirs = client.submissions(modelId).stream()
                 .filter(s -> s.roundNumber() != null && s.roundNumber() == round).reduce((a, b) -> b);
         if (theirs.isPresent()) {
-            ledger.add(new SubmissionLedger.Entry(round, model, theirs.get().id(), null,
+            note(new SubmissionLedger.Entry(round, model, theirs.get().id(), null,
                     String.valueOf(theirs.get().insertedAt())));
             return Optional.of(new Existing(theirs.get().id(), "Numerai already has submission " + theirs.get().id()
                     + " for round " + round + "; -Dnumerai.force submits again"));
@@ -154,6 +178,19 @@ public final class SubmissionService {
             submissions.put(model, existing.get().submissionId());
         }
         return models.isEmpty() ? Optional.empty() : Optional.of(submissions);
+    }
+
+    /**
+     * Writes the entry to the ledger. A ledger another run keeps locked past the wait only costs the entry: Numerai's
+     * list still has the submission, and the next run finds it there.
+     */
+    private void note(SubmissionLedger.Entry entry) throws IOException {
+        try {
+            ledger.add(entry);
+        } catch (LockBusyException busy) {
+            LOG.warn("Model {}: submission {} of round {} is not in the ledger: {}; the next run finds it in"
+                    + " Numerai's list", entry.model(), entry.submissionId(), entry.round(), busy.getMessage());
+        }
     }
 
     /** Creates the submission; when an answer is lost, looks at Numerai's list before trying again. */

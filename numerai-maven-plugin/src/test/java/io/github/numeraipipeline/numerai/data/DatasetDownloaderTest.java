@@ -10,6 +10,10 @@ import io.github.numeraipipeline.numerai.api.ApiSettings;
 import io.github.numeraipipeline.numerai.api.NumeraiApiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.api.RetryPolicy;
+import io.github.numeraipipeline.numerai.io.AtomicFiles;
+import io.github.numeraipipeline.numerai.io.LockBusyException;
+import io.github.numeraipipeline.numerai.io.LockHolder;
+import io.github.numeraipipeline.numerai.io.RunLocks;
 import io.github.numeraipipeline.numerai.sandbox.InMemoryDatasets;
 import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.sandbox.SandboxServer;
@@ -17,9 +21,12 @@ import io.github.numeraipipeline.numerai.sandbox.SandboxServer.RecordedDownload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +58,12 @@ class DatasetDownloaderTest {
         sandbox = SandboxServer.start(SandboxOptions.defaults(), new InMemoryDatasets(served).with(LIVE, CONTENT));
         client = new NumeraiClient(ApiSettings.defaults(sandbox.endpoint())
                 .withRetry(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(10))), null);
-        downloader = new DatasetDownloader(client, Duration.ofSeconds(5));
+        downloader = downloader(Duration.ZERO);
         target = temp.resolve("cache/v5.0/round-1294/live.parquet");
+    }
+
+    private DatasetDownloader downloader(Duration lockWait) {
+        return new DatasetDownloader(client, Duration.ofSeconds(5), new RunLocks(Clock.systemUTC(), lockWait));
     }
 
     @AfterEach
@@ -144,5 +155,40 @@ class DatasetDownloaderTest {
         assertTrue(error.getMessage().contains("v5.0/live.parquet") && error.getMessage().contains("HTTP 403"),
                 error.getMessage());
         assertFalse(error.getMessage().contains("Signature="), error.getMessage());
+    }
+
+    @Test
+    void whileAnotherRunDownloadsTheFileThisOneGivesUpNamingItAndTouchesNothing() throws Exception {
+        Path lock = target.resolveSibling("live.parquet.lock");
+        try (LockHolder other = LockHolder.hold(lock, "download of v5.0/live.parquet")) {
+            LockBusyException busy = assertThrows(LockBusyException.class, () -> downloader.download(LIVE, null, target));
+
+            assertTrue(busy.getMessage().contains("another run holds " + lock.toRealPath() + " since " + other.since()
+                    + ", pid " + other.pid()), busy.getMessage());
+            assertTrue(sandbox.requests().isEmpty() && sandbox.downloads().isEmpty());
+            assertFalse(Files.exists(part()), "the other run's part file is the other run's");
+        }
+    }
+
+    @Test
+    void aRunThatWaitedForAnotherRunsDownloadUsesItsFile() throws Exception {
+        Path lock = target.resolveSibling("live.parquet.lock");
+        try (LockHolder other = LockHolder.hold(lock, "download of v5.0/live.parquet")) {
+            CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return downloader(Duration.ofMinutes(1)).download(LIVE, null, target);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(500);
+            assertFalse(waiting.isDone(), "waits for the other run");
+            AtomicFiles.write(target, CONTENT); // the other run's download lands
+            other.release();
+
+            assertFalse(waiting.get(60, TimeUnit.SECONDS), "nothing downloaded: the other run's file is used");
+        }
+        assertTrue(sandbox.downloads().isEmpty());
+        assertArrayEquals(CONTENT, Files.readAllBytes(target));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.numeraipipeline.numerai.api.ApiSettings;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
+import io.github.numeraipipeline.numerai.io.RunLocks;
 import io.github.numeraipipeline.numerai.sandbox.InMemoryDatasets;
 import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.sandbox.SandboxServer;
@@ -12,6 +13,7 @@ import io.github.numeraipipeline.numerai.sandbox.SandboxServer.RecordedDownload;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,8 @@ class DatasetSyncTest {
         DatasetCache cache = new DatasetCache(temp.resolve("cache"));
         try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults(), served);
              NumeraiClient client = new NumeraiClient(ApiSettings.defaults(sandbox.endpoint()), null)) {
-            DatasetSync sync = new DatasetSync(new DatasetDownloader(client, Duration.ofSeconds(5)), cache);
+            DatasetSync sync = new DatasetSync(new DatasetDownloader(client, Duration.ofSeconds(5),
+                    new RunLocks(Clock.systemUTC(), Duration.ZERO)), cache);
 
             List<Path> first = sync.sync(List.of("v5.0", "v5.0"), 1294, false);
             List<Path> second = sync.sync(List.of("v5.0"), 1295, true);

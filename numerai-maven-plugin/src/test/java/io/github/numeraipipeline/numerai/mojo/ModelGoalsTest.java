@@ -62,6 +62,19 @@ class ModelGoalsTest {
     }
 
     @Test
+    @InjectMojo(goal = "download", pom = POM)
+    @MojoParameter(name = "lockWait", value = "10 minutes")
+    void downloadRefusesALockWaitThatIsNotADurationBeforeFetchingAnything(DownloadMojo mojo) throws Exception {
+        MojoExtension.setVariableValueToObject(mojo, "modelsDirectory", MODELS.toFile());
+
+        String message = failureOf(mojo);
+
+        assertTrue(message.contains("numerai.lockWait=10 minutes is not an ISO-8601 duration; write for example"
+                + " -Dnumerai.lockWait=PT10M"), message);
+        assertFalse(Files.exists(temp.resolve("data")), "nothing fetched");
+    }
+
+    @Test
     @InjectMojo(goal = "submit", pom = POM)
     void submitWithoutPredictionsSaysToPredictFirst(SubmitMojo mojo) throws Exception {
         MojoExtension.setVariableValueToObject(mojo, "modelsDirectory", MODELS.toFile());

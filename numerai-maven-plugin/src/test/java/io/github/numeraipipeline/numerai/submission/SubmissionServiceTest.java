@@ -13,6 +13,8 @@ import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.api.RetryPolicy;
 import io.github.numeraipipeline.numerai.api.Round;
 import io.github.numeraipipeline.numerai.config.Credentials;
+import io.github.numeraipipeline.numerai.io.LockHolder;
+import io.github.numeraipipeline.numerai.io.RunLocks;
 import io.github.numeraipipeline.numerai.sandbox.InMemoryDatasets;
 import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.sandbox.SandboxServer;
@@ -21,6 +23,7 @@ import io.github.numeraipipeline.numerai.submission.SubmissionService.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +50,7 @@ class SubmissionServiceTest {
     void start() throws IOException {
         datasets = new InMemoryDatasets(Files.createDirectories(temp.resolve("served")));
         sandbox = SandboxServer.start(SandboxOptions.defaults(), datasets);
-        ledger = new SubmissionLedger(temp.resolve("data/ledger.json"));
+        ledger = new SubmissionLedger(temp.resolve("data/ledger.json"), new RunLocks(Clock.systemUTC(), Duration.ZERO));
         files = List.of(predictions("xgba", 0.1), predictions("xgbb", 0.2));
     }
 
@@ -250,6 +253,22 @@ class SubmissionServiceTest {
             assertTrue(outcomes.get(0).detail().startsWith("submitted late: round 1294 closed at "),
                     outcomes.get(0).detail());
             assertTrue(outcomes.get(0).detail().endsWith("Numerai queues it for the next round"));
+        }
+    }
+
+    @Test
+    void whileAnotherRunSubmitsAModelThisRunSkipsItNamingThatRunAndSubmitsTheOthers() throws Exception {
+        Path lock = temp.resolve("data/ledger.json.submit-xgba.lock");
+        try (LockHolder other = LockHolder.hold(lock, "numerai:submit of model xgba for round 1294")) {
+            List<Outcome> outcomes = submit();
+
+            assertEquals(List.of(Status.SKIPPED, Status.SUBMITTED), statuses(outcomes));
+            assertEquals("not submitted by this run: another run holds " + lock.toRealPath() + " since "
+                    + other.since() + ", pid " + other.pid() + " on " + other.host() + " (numerai:submit of model xgba"
+                    + " for round 1294); not waiting for it (numerai.lockWait=PT0S); that run submits it, or the next"
+                    + " run does", outcomes.get(0).detail());
+            assertEquals(1, sandbox.submissions().size(), "xgbb only: xgba is the other run's");
+            assertTrue(ledger.find(1294, "xgba").isEmpty());
         }
     }
 }

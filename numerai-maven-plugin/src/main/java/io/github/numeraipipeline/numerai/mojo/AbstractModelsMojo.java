@@ -13,7 +13,6 @@ import io.github.numeraipipeline.numerai.model.ParallelModels;
 import io.github.numeraipipeline.numerai.watch.RoundRecord;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -121,7 +120,7 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
 
     /** The locks this goal shares with other runs, waiting up to {@code numerai.lockWait}. */
     protected RunLocks runLocks() throws MojoFailureException {
-        return new RunLocks(Clock.systemUTC(), Durations.parse(lockWait, PropertyNames.LOCK_WAIT));
+        return new RunLocks(clock(), Durations.parse(lockWait, PropertyNames.LOCK_WAIT));
     }
 
     /** {@code numerai.liveData}, or null to use the round's live file. */

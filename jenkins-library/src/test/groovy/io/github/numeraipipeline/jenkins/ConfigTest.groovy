@@ -137,7 +137,7 @@ class ConfigTest extends LibraryTestSupport {
     }
 
     @Test
-    void 'Notification.kind tells mail addresses (and comma lists of them) from webhook URLs'() {
+    void 'the kind of a notice target: a mail address (or a comma list of them), a webhook URL, or neither'() {
         assert Notification.kind('desk@example.com') == 'mail'
         assert Notification.kind('a@example.com, b@example.com') == 'mail'
         assert Notification.kind('https://hooks.example/T0/B0/x') == 'webhook'

@@ -2,17 +2,17 @@ import io.github.numeraipipeline.jenkins.Notification
 import groovy.transform.Field
 
 @Field static final String PAYLOAD_FILE = '.numerai-notify.json'
+@Field static final List<String> KEYS = ['to', 'webhookCredentialsId', 'agentLabel']
 
 /**
- * Tells a person that the build failed: a mail to an address, or a JSON POST to a webhook URL.
- * A notice that cannot be sent is logged and does not change the build result. See numeraiNotify.txt.
+ * Tells a person that the build failed: a mail to an address, and/or a JSON POST to a webhook whose URL is a Secret
+ * text credential. A notice that cannot be sent is logged and does not change the build result; an abort is not
+ * such a failure and ends the step. See numeraiNotify.txt.
  */
-@SuppressWarnings('CatchException') // a notice that fails must not become a second failure
 void call(Map config = [:]) {
-    String target = config.to?.toString()?.trim()
-    String kind = Notification.kind(target)
-    if (kind == null) {
-        error("numeraiNotify: 'to' must be a mail address or an http(s) webhook URL, not '${target}'")
+    List<String> problems = notifyProblems(config)
+    if (problems) {
+        error("numeraiNotify: ${problems.join('; ')}")
     }
     Map values = [
         job        : env.JOB_NAME,
@@ -21,17 +21,64 @@ void call(Map config = [:]) {
         result     : currentBuild.currentResult,
         description: currentBuild.description ?: ''
     ]
-    try {
-        if (kind == 'mail') {
-            mail(to: target, subject: "Numerai: ${values.job} #${values.build} ${values.result}",
+    String mailTo = config.to?.toString()?.trim()
+    if (mailTo) {
+        send('mail') {
+            mail(to: mailTo, subject: "Numerai: ${values.job} #${values.build} ${values.result}",
                     body: Notification.fill(libraryResource(Notification.MAIL_TEMPLATE), values))
-        } else {
-            writeFile(file: PAYLOAD_FILE, text: Notification.payload(values))
-            withEnv(["NUMERAI_NOTIFY_URL=${target}", "NUMERAI_NOTIFY_PAYLOAD=${PAYLOAD_FILE}"]) {
-                sh(script: libraryResource(Notification.WEBHOOK_SCRIPT), label: 'notify webhook')
-            }
         }
+    }
+    String webhook = config.webhookCredentialsId?.toString()?.trim()
+    if (webhook) {
+        send('webhook') {
+            onAgent(config.agentLabel?.toString()?.trim() ?: '') { postToWebhook(webhook, values) }
+        }
+    }
+}
+
+List<String> notifyProblems(Map config) {
+    List<String> found = (config.keySet() - KEYS).collect {
+        "unknown key '${it}' (known keys: ${KEYS.join(', ')})".toString()
+    }
+    String mailTo = config.to?.toString()?.trim()
+    if (!mailTo && !config.webhookCredentialsId?.toString()?.trim()) {
+        found << "'to' (mail) or 'webhookCredentialsId' (a Secret text credential holding the webhook URL) is required"
+    }
+    if (mailTo) {
+        found.addAll(Notification.mailProblems('to', mailTo))
+    }
+    found
+}
+
+/**
+ * Runs one notice. A notice that fails is logged, not a second failure; an interruption (an abort, the build
+ * timeout: FlowInterruptedException, an InterruptedException) goes on, so that the build ends as aborted.
+ */
+@SuppressWarnings('CatchException')
+void send(String kind, Closure notice) {
+    try {
+        notice()
+    } catch (InterruptedException interruption) {
+        throw interruption
     } catch (Exception e) {
         echo("numeraiNotify: could not notify (${kind}): ${e.message}")
+    }
+}
+
+/** In the current node's workspace, or (in a post section with {@code agent none}) on an agent of the label. */
+void onAgent(String label, Closure body) {
+    if (env.NODE_NAME) {
+        body()
+    } else {
+        node(label) { body() }
+    }
+}
+
+void postToWebhook(String credentialsId, Map values) {
+    writeFile(file: PAYLOAD_FILE, text: Notification.payload(values))
+    withCredentials([string(credentialsId: credentialsId, variable: 'NUMERAI_NOTIFY_URL')]) {
+        withEnv(["NUMERAI_NOTIFY_PAYLOAD=${PAYLOAD_FILE}"]) {
+            sh(script: libraryResource(Notification.WEBHOOK_SCRIPT), label: 'notify webhook')
+        }
     }
 }

@@ -20,8 +20,10 @@ void call(Map userConfig = [:]) {
     String out = cfg.outputDirectory
     Map state = [round: null]
 
+    // agent none: the timeout below then covers waiting for an agent too (Declarative runs the options of the
+    // pipeline inside its agent), and each stage that needs one names it; Daily's stages share its workspace.
     pipeline {
-        agent { label cfg.agentLabel }
+        agent none
         triggers { cron(plan.cron) }
         options {
             disableConcurrentBuilds()
@@ -41,71 +43,90 @@ void call(Map userConfig = [:]) {
         }
         stages {
             stage('Verify') {
-                when { expression { plan.mode == 'verify' } }
+                when {
+                    beforeAgent true
+                    expression { plan.mode == 'verify' }
+                }
+                agent { label cfg.agentLabel }
                 steps { numeraiMaven(goals: cfg.verifyGoals, mavenArgs: cfg.mavenArgs) }
                 post { always { junit(testResults: cfg.junitResults, allowEmptyResults: true) } }
             }
-            stage('Prepare') {
-                when { expression { plan.mode == 'daily' && !NumeraiConfig.blank(cfg.prepareGoals) } }
-                steps { numeraiMaven(goals: cfg.prepareGoals, mavenArgs: cfg.mavenArgs) }
-            }
-            stage('Train') {
-                when { expression { plan.mode == 'daily' && plan.train } }
-                steps {
-                    script {
-                        if (plan.groups) {
-                            fanOut(cfg, plan, ['download', 'train'], false)
-                        } else {
-                            numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'train'], false))
+            stage('Daily') {
+                when {
+                    beforeAgent true
+                    expression { plan.mode == 'daily' }
+                }
+                agent { label cfg.agentLabel }
+                stages {
+                    stage('Prepare') {
+                        when { expression { !NumeraiConfig.blank(cfg.prepareGoals) } }
+                        steps { numeraiMaven(goals: cfg.prepareGoals, mavenArgs: cfg.mavenArgs) }
+                    }
+                    stage('Train') {
+                        when { expression { plan.train } }
+                        steps {
+                            script {
+                                if (plan.groups) {
+                                    fanOut(cfg, plan, ['download', 'train'], false)
+                                } else {
+                                    numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'train'], false))
+                                }
+                            }
+                        }
+                    }
+                    stage('Watch') {
+                        steps {
+                            script {
+                                numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['watch'], true))
+                                String roundFile = "${out}/${Records.ROUND_FILE}"
+                                if (!fileExists(roundFile)) {
+                                    error("numerai:watch wrote no round record at ${roundFile}")
+                                }
+                                state.round = Records.parse(readFile(file: roundFile))
+                                if (Records.isOpen(state.round)) {
+                                    currentBuild.description = Records.openDescription(state.round, plan)
+                                } else {
+                                    currentBuild.result = 'NOT_BUILT'
+                                    currentBuild.description = Records.notOpenDescription(state.round)
+                                    echo(currentBuild.description)
+                                }
+                            }
+                        }
+                    }
+                    stage('Predict') {
+                        when { expression { Records.isOpen(state.round) } }
+                        steps {
+                            script {
+                                if (plan.groups) {
+                                    fanOut(cfg, plan, ['download', 'train', 'predict'], true)
+                                } else {
+                                    numeraiMaven(NumeraiConfig.mavenStep(cfg, plan,
+                                            ['download', 'train', 'predict'], false))
+                                }
+                            }
+                        }
+                    }
+                    stage('Submit') {
+                        when { expression { Records.isOpen(state.round) } }
+                        steps {
+                            script {
+                                for (Map group in plan.groups) {
+                                    unstash(NumeraiConfig.stashName(group))
+                                }
+                                numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['submit'], true))
+                                String runFile = "${out}/${Records.RUN_FILE}"
+                                if (fileExists(runFile)) {
+                                    Map runRecord = Records.parse(readFile(file: runFile))
+                                    currentBuild.description = Records.runDescription(runRecord, plan)
+                                }
+                            }
                         }
                     }
                 }
-            }
-            stage('Watch') {
-                when { expression { plan.mode == 'daily' } }
-                steps {
-                    script {
-                        numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['watch'], true))
-                        String roundFile = "${out}/${Records.ROUND_FILE}"
-                        if (!fileExists(roundFile)) {
-                            error("numerai:watch wrote no round record at ${roundFile}")
-                        }
-                        state.round = Records.parse(readFile(file: roundFile))
-                        if (Records.isOpen(state.round)) {
-                            currentBuild.description = Records.openDescription(state.round, plan)
-                        } else {
-                            currentBuild.result = 'NOT_BUILT'
-                            currentBuild.description = Records.noRoundDescription(state.round)
-                            echo(currentBuild.description)
-                        }
-                    }
-                }
-            }
-            stage('Predict') {
-                when { expression { plan.mode == 'daily' && Records.isOpen(state.round) } }
-                steps {
-                    script {
-                        if (plan.groups) {
-                            fanOut(cfg, plan, ['download', 'train', 'predict'], true)
-                        } else {
-                            numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'train', 'predict'], false))
-                        }
-                    }
-                }
-            }
-            stage('Submit') {
-                when { expression { plan.mode == 'daily' && Records.isOpen(state.round) } }
-                steps {
-                    script {
-                        for (Map group in plan.groups) {
-                            unstash(NumeraiConfig.stashName(group))
-                        }
-                        numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['submit'], true))
-                        String runFile = "${out}/${Records.RUN_FILE}"
-                        if (fileExists(runFile)) {
-                            Map runRecord = Records.parse(readFile(file: runFile))
-                            currentBuild.description = Records.runDescription(runRecord, plan)
-                        }
+                post {
+                    always {
+                        archiveArtifacts(artifacts: Records.artifacts(out), allowEmptyArchive: true,
+                                fingerprint: true)
                     }
                 }
             }
@@ -113,36 +134,33 @@ void call(Map userConfig = [:]) {
         post {
             always {
                 script {
-                    if (plan.mode == 'daily') {
-                        archiveArtifacts(artifacts: Records.artifacts(out), allowEmptyArchive: true, fingerprint: true)
-                    } else if (plan.mode == 'none') {
+                    if (plan.mode == 'none') {
                         currentBuild.result = 'NOT_BUILT'
                         currentBuild.description = NumeraiConfig.notDailyBranch(cfg, env.BRANCH_NAME)
                     }
                 }
             }
             failure {
-                script {
-                    if (cfg.notify) {
-                        numeraiNotify(to: cfg.notify)
-                    }
-                }
+                script { notifyDesk(cfg) }
             }
             aborted {
-                script {
-                    if (cfg.notify) {
-                        numeraiNotify(to: cfg.notify)
-                    }
-                }
+                script { notifyDesk(cfg) }
             }
         }
     }
 }
 
+/** The failure notice, when one is configured; outside any agent (mail needs none, a webhook finds one). */
+void notifyDesk(Map cfg) {
+    if (!NumeraiConfig.blank(cfg.notify) || !NumeraiConfig.blank(cfg.webhookCredentialsId)) {
+        numeraiNotify(to: cfg.notify, webhookCredentialsId: cfg.webhookCredentialsId, agentLabel: cfg.agentLabel)
+    }
+}
+
 /**
  * Runs the goals for every model group at once, one parallel branch each: on an agent of the group's label (after
- * checking the job's SCM out there), or in this workspace; with {@code stashPredictions}, each branch stashes its
- * models' predictions for the Submit stage.
+ * checking the job's SCM out there and running prepareGoals), or in this workspace; with {@code stashPredictions},
+ * each branch stashes its models' predictions for the Submit stage.
  */
 void fanOut(Map cfg, Map plan, List<String> goals, boolean stashPredictions) {
     Map<String, Closure> branches = [:]
@@ -160,9 +178,14 @@ Closure groupBranch(Map cfg, Map plan, Map group, List<String> goals, boolean st
                     group))
         }
     }
+    // The group's agent prepares what the goals need there too (e.g. installs the plugin snapshot that pluginVersion
+    // names), as the Prepare stage did on the pipeline's agent.
     Closure onAgent = {
         node(group.agentLabel) {
             checkout(scm)
+            if (!NumeraiConfig.blank(cfg.prepareGoals)) {
+                numeraiMaven(goals: cfg.prepareGoals, mavenArgs: cfg.mavenArgs)
+            }
             work()
         }
     }

@@ -1,6 +1,14 @@
 #!/bin/sh
-# Posts the failure notice to the webhook. Both values come from the environment (withEnv), so neither the URL
-# (which often carries a token) nor the payload is part of the script text; set +x keeps the URL out of the log.
+# Posts the failure notice to the webhook. The URL (which usually carries a token) comes from the Secret text
+# credential that withCredentials binds to NUMERAI_NOTIFY_URL, and reaches curl on its standard input as a config
+# line (curl -K -), never as an argument: it is in no process list. set +x keeps it out of the log.
 set +x
-curl -fsS --max-time 30 -X POST -H 'Content-Type: application/json' \
-  --data "@${NUMERAI_NOTIFY_PAYLOAD}" "${NUMERAI_NOTIFY_URL}" > /dev/null
+set -eu
+case "${NUMERAI_NOTIFY_URL:-}" in
+  *[[:space:]]*) echo 'numeraiNotify: the webhook credential holds white space; it must be just the URL' >&2; exit 1 ;;
+  http://*|https://*) ;;
+  *) echo 'numeraiNotify: the webhook credential must hold an http(s) URL' >&2; exit 1 ;;
+esac
+printf 'url = %s\n' "$NUMERAI_NOTIFY_URL" |
+  curl -fsS --max-time 30 -K - -X POST -H 'Content-Type: application/json' \
+    --data "@${NUMERAI_NOTIFY_PAYLOAD}" -o /dev/null

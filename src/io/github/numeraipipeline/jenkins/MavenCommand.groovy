@@ -4,7 +4,8 @@ import com.cloudbees.groovy.cps.NonCPS
 
 /**
  * Builds the one shell line of a {@code numeraiMaven} call. Only non-secret values go into it: keys reach Maven as
- * the environment variables that {@code withCredentials} binds, never as text.
+ * the environment variables that {@code withCredentials} binds, or in a container as a file ({@link KeysFile}),
+ * never as text.
  */
 class MavenCommand implements Serializable {
 
@@ -27,6 +28,10 @@ class MavenCommand implements Serializable {
         imageArgs    : ''
     ].asImmutable()
 
+    /** Why {@code -gs} in mavenArgs cannot be taken when the keys go to a container as a file. */
+    static final String GLOBAL_SETTINGS_TAKEN = "'mavenArgs' sets Maven's global settings (-gs), which a call with" +
+        ' keys in an image uses for the keys file: give your settings with -s instead'
+
     private static final String SAFE = /[A-Za-z0-9_.,:\/=@%+-]+/
 
     @NonCPS
@@ -41,6 +46,10 @@ class MavenCommand implements Serializable {
         if (user?.properties != null && !(user.properties instanceof Map)) {
             found << "'properties' must be a map of Maven properties, e.g. ['numerai.dryRun': true]"
         }
+        if (!NumeraiConfig.blank(user?.image) && !NumeraiConfig.blank(user?.credentialsId) &&
+                setsGlobalSettings(user?.mavenArgs)) {
+            found << GLOBAL_SETTINGS_TAKEN
+        }
         found
     }
 
@@ -51,6 +60,20 @@ class MavenCommand implements Serializable {
             return goals.collect { it.toString().trim() }.findAll { it }
         }
         goals == null ? [] : goals.toString().tokenize()
+    }
+
+    /** The Maven arguments followed by {@code -gs <file>}: global settings, such as the keys file. */
+    @NonCPS
+    static String withGlobalSettings(Object mavenArgs, String file) {
+        ([NumeraiConfig.blank(mavenArgs) ? null : mavenArgs.toString().trim(), '-gs', quote(file)] - null).join(' ')
+    }
+
+    /** Whether Maven arguments name global settings ({@code -gs}, {@code --global-settings}). */
+    @NonCPS
+    static boolean setsGlobalSettings(Object mavenArgs) {
+        NumeraiConfig.blank(mavenArgs) ? false : mavenArgs.toString().tokenize().any {
+            it ==~ /-gs.*|--global-settings.*/
+        }
     }
 
     /**

@@ -3,7 +3,7 @@ package io.github.numeraipipeline.jenkins
 import com.cloudbees.groovy.cps.NonCPS
 import groovy.json.JsonOutput
 
-/** Where a failure notice goes (mail or webhook) and what it says. */
+/** Where a failure notice goes (mail, or a webhook whose URL is a Secret text credential) and what it says. */
 class Notification implements Serializable {
 
     private static final long serialVersionUID = 1L
@@ -22,6 +22,24 @@ class Notification implements Serializable {
             return 'webhook'
         }
         text.split(',').every { it.trim() ==~ /[^@\s]+@[^@\s]+/ } ? 'mail' : null
+    }
+
+    /**
+     * The problems of a mail target given as {@code key}. A webhook URL is refused: its token would be a step
+     * argument, which Jenkins keeps in the build's flow graph for anyone with Read on the job.
+     */
+    @NonCPS
+    static List<String> mailProblems(String key, String target) {
+        switch (kind(target)) {
+            case 'mail':
+                return []
+            case 'webhook':
+                return [("'${key}' is a webhook URL, which as a step argument anyone with Read on the job can see" +
+                        ' in the build\'s steps: store it as a Secret text credential and give its id as' +
+                        ' webhookCredentialsId').toString()]
+            default:
+                return ["'${key}' must be a mail address or a comma list of them, not '${target}'".toString()]
+        }
     }
 
     /** The template with each {@code ${key}} replaced by its value; no Groovy evaluation. */

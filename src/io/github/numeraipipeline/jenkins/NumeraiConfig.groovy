@@ -16,7 +16,7 @@ class NumeraiConfig implements Serializable {
     /** Every key {@code numeraiPipeline} accepts, with its default (as numeraiPipeline.txt and docs/jenkins.md say). */
     static final Map<String, Object> DEFAULTS = [
         credentialsId  : 'numerai-api',
-        cron           : 'TZ=UTC\nH(0,29) 11 * * 2-6',
+        cron           : 'TZ=UTC\nH(0-29) 11 * * 2-6',
         agentLabel     : '',
         models         : '',
         dryRun         : false,
@@ -33,6 +33,7 @@ class NumeraiConfig implements Serializable {
         junitResults   : '**/target/surefire-reports/*.xml',
         buildsToKeep   : 60,
         notify         : '',
+        webhookCredentialsId: '',
         dataDirectory  : '',
         image          : '',
         imageArgs      : '',
@@ -81,11 +82,26 @@ class NumeraiConfig implements Serializable {
             found << ("'image' must be one image reference such as registry.example/numerai-runner:0.1.0," +
                     " not '${config.image}'").toString()
         }
-        if (!blank(config.notify) && Notification.kind(config.notify as String) == null) {
-            found << "'notify' must be a mail address or an http(s) webhook URL, not '${config.notify}'".toString()
+        if (!blank(config.cron)) {
+            found.addAll(cronProblems(config.cron.toString()))
+        }
+        if (!blank(config.notify)) {
+            found.addAll(Notification.mailProblems('notify', config.notify.toString()))
+        }
+        if (!blank(config.image) && !config.sandbox && MavenCommand.setsGlobalSettings(config.mavenArgs)) {
+            found << MavenCommand.GLOBAL_SETTINGS_TAKEN
         }
         found.addAll(groupProblems(config.modelGroups, config.models))
         found
+    }
+
+    /** A cron spec Jenkins would refuse: one problem naming the key, what is wrong and an example of the fix. */
+    @NonCPS
+    static List<String> cronProblems(String cron) {
+        List<String> found = CronSpec.problems(cron)
+        found ? [("'cron' is not a cron spec Jenkins accepts (it would fail every build before any stage): " +
+                "${found.join('; ')}; e.g. '${DEFAULTS.cron.replace('\n', '\\n')}' (see Jenkins' help of" +
+                ' "Build periodically")').toString()] : []
     }
 
     /**

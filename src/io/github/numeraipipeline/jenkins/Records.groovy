@@ -35,10 +35,27 @@ class Records implements Serializable {
         "Round ${round.round} open${plan.dryRun ? ' (dry run)' : ''}"
     }
 
+    /**
+     * Why nothing was predicted, from what {@code numerai:watch} recorded; every field but {@code status} may be
+     * missing (older plugin versions write only {@code checkedAt}). E.g. {@code No round open: checked
+     * 2026-12-02T11:00:04Z after waiting PT5H; last round 1297; next expected 2026-12-03T12:00:00Z}, or
+     * {@code Round 1298: already submitted (xgba 3f2a-..., xgbb 9c1d-...)}.
+     */
     @NonCPS
-    static String noRoundDescription(Map round) {
-        String checked = round?.checkedAt ? ", checked ${round.checkedAt}" : ''
-        "No open round (${round?.status ?: 'unknown'}${checked}): nothing predicted or submitted"
+    static String notOpenDescription(Map round) {
+        String status = round?.status ?: 'unknown'
+        if (status == 'ALREADY_SUBMITTED') {
+            return alreadySubmittedDescription(round)
+        }
+        String checked = round?.checkedAt ? "checked ${round.checkedAt}" : null
+        String waited = round?.waited ? "waited ${round.waited}" : null
+        List<String> clauses = [
+            checked && waited ? "${checked} after waiting ${round.waited}" : (checked ?: waited),
+            round?.round != null ? "last round ${round.round}" : null,
+            round?.nextExpected ? "next expected ${round.nextExpected}" : null
+        ].findAll { it != null }*.toString()
+        String head = status == 'NO_ROUND' ? 'No round open' : "No round open (${status})"
+        clauses ? "${head}: ${clauses.join('; ')}" : head
     }
 
     /** E.g. {@code Round 1294: xgba SUBMITTED 3f2a-..., xgbb SKIPPED}. */
@@ -56,5 +73,13 @@ class Records implements Serializable {
     static String artifacts(String outputDirectory) {
         String dir = outputDirectory.replaceAll('/+$', '')
         ['predictions_*.csv', ROUND_FILE, RUN_FILE, REPORT_FILE].collect { "${dir}/${it}" }.join(', ')
+    }
+
+    @NonCPS
+    private static String alreadySubmittedDescription(Map round) {
+        String head = round.round != null ? "Round ${round.round}: already submitted" : 'Already submitted'
+        Map submissions = round.submissions instanceof Map ? round.submissions as Map : [:]
+        List<String> models = submissions.collect { name, id -> id == null ? "${name}" : "${name} ${id}" }*.toString()
+        models ? "${head} (${models.join(', ')})" : head
     }
 }

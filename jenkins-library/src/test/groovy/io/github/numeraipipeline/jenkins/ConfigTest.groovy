@@ -15,7 +15,7 @@ class ConfigTest extends LibraryTestSupport {
     void 'the defaults'() {
         assert NumeraiConfig.DEFAULTS == [
             credentialsId  : 'numerai-api',
-            cron           : 'TZ=UTC\nH(0,29) 11 * * 2-6',
+            cron           : 'TZ=UTC\nH(0-29) 11 * * 2-6',
             agentLabel     : '',
             models         : '',
             dryRun         : false,
@@ -32,6 +32,7 @@ class ConfigTest extends LibraryTestSupport {
             junitResults   : '**/target/surefire-reports/*.xml',
             buildsToKeep   : 60,
             notify         : '',
+            webhookCredentialsId: '',
             dataDirectory  : '',
             image          : '',
             imageArgs      : '',
@@ -86,7 +87,14 @@ class ConfigTest extends LibraryTestSupport {
             ['dryRun', 'yes', "'dryRun' must be true or false, not 'yes'"],
             ['buildsToKeep', -1, "'buildsToKeep' must be a positive whole number, not '-1'"],
             ['timeoutMinutes', 1.5, "'timeoutMinutes' must be a positive whole number, not '1.5'"],
-            ['notify', 'the desk', "'notify' must be a mail address or an http(s) webhook URL, not 'the desk'"]
+            ['notify', 'the desk', "'notify' must be a mail address or a comma list of them, not 'the desk'"],
+            ['notify', 'https://hooks.example/T0/B0/token', "'notify' is a webhook URL, which as a step argument" +
+                " anyone with Read on the job can see in the build's steps: store it as a Secret text credential" +
+                ' and give its id as webhookCredentialsId'],
+            ['cron', 'TZ=UTC\nH(0,29) 11 * * 2-6', "'cron' is not a cron spec Jenkins accepts (it would fail every" +
+                " build before any stage): line 2 'H(0,29) 11 * * 2-6': minute 'H(0,29)': H( ) takes a range, not" +
+                " a list: write H(0-29); e.g. 'TZ=UTC\\nH(0-29) 11 * * 2-6'"],
+            ['cron', '0 11 * * MON-FRI', "line 1 '0 11 * * MON-FRI': day of week 'MON-FRI': not a value"]
         ].collect { Arguments.of(*it) }
     }
 
@@ -106,6 +114,21 @@ class ConfigTest extends LibraryTestSupport {
     }
 
     @Test
+    void 'a cron spec Jenkins accepts is taken as it is'() {
+        timerBuild(cron: '# before the round\nH(15-45) 10 * * 2-6\nH 12 * * 2-6')
+
+        assert only('cron').first == '# before the round\nH(15-45) 10 * * 2-6\nH 12 * * 2-6'
+        assert jenkins.currentBuild.currentResult == 'SUCCESS'
+    }
+
+    @Test
+    void 'a wrong cron spec stops the build before the pipeline, so Jenkins never builds a trigger from it'() {
+        assertThrows(PipelineError) { timerBuild(cron: 'H(0,29) 11 * * 2-6') }
+
+        assert !jenkins.called('pipeline') && !jenkins.called('cron')
+    }
+
+    @Test
     void 'every problem is reported at once'() {
         PipelineError error = assertThrows(PipelineError) { timerBuild(cron: '', maxWait: 'soon', verbose: true) }
 
@@ -114,7 +137,7 @@ class ConfigTest extends LibraryTestSupport {
     }
 
     @Test
-    void 'mail addresses, comma lists of them and http(s) URLs are valid notify targets'() {
+    void 'the kind of a notice target: a mail address (or a comma list of them), a webhook URL, or neither'() {
         assert Notification.kind('desk@example.com') == 'mail'
         assert Notification.kind('a@example.com, b@example.com') == 'mail'
         assert Notification.kind('https://hooks.example/T0/B0/x') == 'webhook'

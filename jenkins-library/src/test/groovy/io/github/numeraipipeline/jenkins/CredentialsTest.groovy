@@ -20,7 +20,8 @@ class CredentialsTest extends LibraryTestSupport {
 
     @Test
     void 'the keys are in the environment of the Watch and Submit Maven calls, and of nothing else'() {
-        timerBuild(notify: 'https://hooks.example/x')
+        webhook()
+        timerBuild(webhookCredentialsId: 'desk-webhook')
 
         Map<String, Map> envByStage = jenkins.called('sh').collectEntries { [it.stage, it.env] }
         assert envByStage.Watch.NUMERAI_SECRET_KEY == SECRET_KEY
@@ -32,16 +33,26 @@ class CredentialsTest extends LibraryTestSupport {
 
     @Test
     void 'no shell script, step argument, log line or description contains a key'() {
+        webhook()
         numerai.failOn = 'submit'
-        timerBuild(notify: 'https://hooks.example/x')
+        timerBuild(webhookCredentialsId: 'desk-webhook')
 
-        List<String> texts = jenkins.shellScripts + jenkins.log + [jenkins.currentBuild.description] +
+        List<String> texts = allCommandLines() + jenkins.log + [jenkins.currentBuild.description] +
             jenkins.calls.collect { it.args.findAll { !(it instanceof Closure) }.toString() }
         assert texts.size() > 10
         texts.each { String text ->
             assert !text.contains(SECRET_KEY) && !text.contains(PUBLIC_ID)
         }
         jenkins.shellScripts.each { assert !(it =~ /(?i)-D\S*(secret|public|key)/): 'a key is never a -D property' }
+    }
+
+    @Test
+    void 'on the agent the keys reach Maven by the environment only: no command line holds them'() {
+        timerBuild()
+
+        assert numerai.keysFound*.source == ['environment', 'environment']
+        allCommandLines().each { assert !it.contains(SECRET_KEY) && !it.contains(PUBLIC_ID) }
+        assert !jenkins.called('dockerInside')
     }
 
     @Test
@@ -73,7 +84,7 @@ class CredentialsTest extends LibraryTestSupport {
 
         assert !jenkins.called('withCredentials')
         assert jenkins.shellScripts.every { it.contains('-Dnumerai.sandbox=true') }
-        assert jenkins.stagesThat('ran') == ['Watch', 'Predict', 'Submit']
+        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit']
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.github.numeraipipeline.jenkins
 
-import io.github.numeraipipeline.jenkins.harness.PipelineError
+import io.github.numeraipipeline.jenkins.harness.FlowInterrupted
 import org.junit.jupiter.api.Test
 
 /** The daily job, as the timer starts it with the default configuration. */
@@ -12,7 +12,7 @@ class DailyJobTest extends LibraryTestSupport {
     void 'an open round runs Watch, Predict and Submit in that order, one Maven call each'() {
         timerBuild()
 
-        assert jenkins.stagesThat('ran') == ['Watch', 'Predict', 'Submit']
+        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit']
         assert jenkins.called('sh')*.stage == ['Watch', 'Predict', 'Submit']
         assert numerai.goalsRun == ['watch', 'download', 'train', 'predict', 'submit']
         assert jenkins.currentBuild.currentResult == 'SUCCESS'
@@ -37,8 +37,8 @@ class DailyJobTest extends LibraryTestSupport {
         timerBuild(notify: 'desk@example.com')
 
         assert jenkins.currentBuild.result == 'NOT_BUILT'
-        assert jenkins.currentBuild.description ==
-            'No open round (NO_ROUND, checked 2026-05-05T16:30:00Z): nothing predicted or submitted'
+        assert jenkins.currentBuild.description == 'No round open: checked 2026-05-05T16:30:00Z'
+        assert jenkins.log.contains(jenkins.currentBuild.description)
         assert jenkins.stages.Predict == 'skipped (when)'
         assert jenkins.stages.Submit == 'skipped (when)'
         assert numerai.goalsRun == ['watch']
@@ -47,13 +47,52 @@ class DailyJobTest extends LibraryTestSupport {
     }
 
     @Test
-    void 'any watch status other than OPEN counts as no round'() {
-        numerai.status = 'ALREADY_SUBMITTED'
+    void 'a quiet day says when it checked, how long it waited, the last round and when the next is expected'() {
+        numerai.status = 'NO_ROUND'
+        numerai.notOpenRecord = [status   : 'NO_ROUND', reason: 'no round opened within PT5H', round: 1297,
+                                 checkedAt: '2026-12-02T11:00:04Z', waited: 'PT5H',
+                                 nextExpected: '2026-12-03T12:00:00Z']
 
         timerBuild()
 
         assert jenkins.currentBuild.result == 'NOT_BUILT'
-        assert jenkins.currentBuild.description.startsWith('No open round (ALREADY_SUBMITTED')
+        assert jenkins.currentBuild.description == 'No round open: checked 2026-12-02T11:00:04Z after waiting PT5H; ' +
+            'last round 1297; next expected 2026-12-03T12:00:00Z'
+    }
+
+    @Test
+    void 'a round every model already submitted to ends NOT_BUILT, naming the round and each submission'() {
+        numerai.status = 'ALREADY_SUBMITTED'
+        numerai.notOpenRecord = [status     : 'ALREADY_SUBMITTED', round: 1298, checkedAt: '2026-12-03T12:01:00Z',
+                                 submissions: [xgba: '3f2a9c1d-0000', xgbb: '9c1d3f2a-1111']]
+
+        timerBuild()
+
+        assert jenkins.currentBuild.result == 'NOT_BUILT'
+        assert jenkins.currentBuild.description ==
+            'Round 1298: already submitted (xgba 3f2a9c1d-0000, xgbb 9c1d3f2a-1111)'
+        assert numerai.goalsRun == ['watch']
+    }
+
+    @Test
+    void 'an ALREADY_SUBMITTED record of an older plugin, without submissions, still reads as already submitted'() {
+        numerai.status = 'ALREADY_SUBMITTED'
+        numerai.notOpenRecord = [status: 'ALREADY_SUBMITTED', round: 1298, checkedAt: '2026-12-03T12:01:00Z']
+
+        timerBuild()
+
+        assert jenkins.currentBuild.result == 'NOT_BUILT'
+        assert jenkins.currentBuild.description == 'Round 1298: already submitted'
+    }
+
+    @Test
+    void 'any other watch status counts as no round, and is named'() {
+        numerai.status = 'PAUSED'
+
+        timerBuild()
+
+        assert jenkins.currentBuild.result == 'NOT_BUILT'
+        assert jenkins.currentBuild.description == 'No round open (PAUSED): checked 2026-05-05T16:30:00Z'
         assert numerai.goalsRun == ['watch']
     }
 
@@ -92,33 +131,73 @@ class DailyJobTest extends LibraryTestSupport {
     }
 
     @Test
-    void 'a failure with a webhook posts JSON with curl, the URL only in the environment'() {
-        String url = 'https://hooks.example/services/T000/B000/token123'
+    void 'a failure with a webhook posts JSON with curl, the URL from a Secret text credential'() {
+        def hook = webhook('/services/T000/B000/token123')
         numerai.failOn = 'submit'
 
-        timerBuild(notify: url)
+        timerBuild(webhookCredentialsId: 'desk-webhook')
 
         assert jenkins.currentBuild.result == 'FAILURE'
-        def post = jenkins.called('sh').last()
-        assert post.script.contains('curl') && !post.script.contains(url)
-        assert post.env.NUMERAI_NOTIFY_URL == url
-        String payload = jenkins.workspace[post.env.NUMERAI_NOTIFY_PAYLOAD]
-        assert payload.contains('"result":"FAILURE"') && payload.contains('"text":"numerai-daily #7: FAILURE')
+        assert hook.requests.size() == 1
+        Map request = hook.requests[0]
+        assert request.method == 'POST' && request.path == '/services/T000/B000/token123'
+        assert request.contentType == 'application/json'
+        assert request.body.contains('"result":"FAILURE"') && request.body.contains('"text":"numerai-daily #7: FAILURE')
+        assert jenkins.called('withCredentials').last().first ==
+            [[step: 'string', credentialsId: 'desk-webhook', variable: 'NUMERAI_NOTIFY_URL']]
+    }
+
+    @Test
+    void 'the webhook URL is in no step argument and on no command line, curl included'() {
+        def hook = webhook('/services/T000/B000/token123')
+        numerai.failOn = 'predict'
+
+        timerBuild(webhookCredentialsId: 'desk-webhook', notify: 'desk@example.com')
+
+        assert hook.requests.size() == 1 && only('mail')
+        assert realShell.commandLines*.first().contains('curl')
+        List<String> texts = allCommandLines() + jenkins.log +
+            jenkins.calls.collect { it.args.findAll { !(it instanceof Closure) }.toString() }
+        texts.each { assert !it.contains('token123') }
+    }
+
+    @Test
+    void 'a webhook that answers with an error is logged and changes nothing'() {
+        webhook().status = 500
+        numerai.failOn = 'watch'
+
+        timerBuild(webhookCredentialsId: 'desk-webhook')
+
+        assert jenkins.currentBuild.result == 'FAILURE'
+        assert jenkins.log.any { it.startsWith('numeraiNotify: could not notify (webhook): script returned exit code') }
+        assert jenkins.stages.Daily == 'failed'
     }
 
     @Test
     void 'a build aborted by the timeout notifies too'() {
         jenkins.onSh { String script, Map env ->
             if (script.contains(':watch')) {
-                jenkins.currentBuild.result = 'ABORTED'
-                throw new PipelineError('Timeout has been exceeded')
+                throw new FlowInterrupted('Timeout has been exceeded')
             }
         }
 
         timerBuild(notify: 'desk@example.com')
 
         assert jenkins.currentBuild.result == 'ABORTED'
+        assert jenkins.stages.Watch == 'aborted' && jenkins.stages.Predict == 'skipped (earlier failure)'
         assert only('mail').named.subject.endsWith('ABORTED')
+    }
+
+    @Test
+    void 'an abort during the notice is not swallowed: the build ends ABORTED, not as the failure it was'() {
+        numerai.failOn = 'predict'
+        jenkins.step('mail') { Map args -> throw new FlowInterrupted('Aborted by desk-admin') }
+
+        timerBuild(notify: 'desk@example.com')
+
+        assert jenkins.currentBuild.result == 'ABORTED'
+        assert jenkins.log.contains('ERROR: Aborted by desk-admin')
+        assert !jenkins.log.any { it.startsWith('numeraiNotify: could not notify') }
     }
 
     @Test

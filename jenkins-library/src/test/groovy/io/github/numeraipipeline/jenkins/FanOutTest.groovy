@@ -31,7 +31,7 @@ class FanOutTest extends LibraryTestSupport {
     void 'Predict runs one parallel branch per group, each predicting just its models'() {
         timerBuild(modelGroups: GROUPS)
 
-        assert jenkins.stagesThat('ran') == ['Watch', 'Predict', 'Submit']
+        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit']
         StepCall parallel = only('parallel')
         assert parallel.stage == 'Predict'
         assert (parallel.first as Map).keySet() as List == ['full', 'small']
@@ -51,7 +51,7 @@ class FanOutTest extends LibraryTestSupport {
         StepCall checkout = only('checkout')
         assert checkout.node == 'big-memory' && checkout.branch == 'full'
         List<StepCall> predicts = predictCalls()
-        assert predicts*.node == ['big-memory', null]
+        assert predicts*.node == ['big-memory', '']: "'' is the pipeline's agent (any label)"
         assert predicts[0].script.startsWith('./mvnw '): 'the checked-out wrapper is in the node workspace'
         Map<String, String> nodeFiles = jenkins.nodeWorkspaces[0].files
         assert nodeFiles.keySet().containsAll(['target/numerai/predictions_xgba.csv', 'target/numerai/predictions_xgbb.csv'])
@@ -77,7 +77,7 @@ class FanOutTest extends LibraryTestSupport {
         ]
         assert stashes*.branch == ['full', 'small']
         assert jenkins.called('unstash')*.first == ['predictions-full', 'predictions-small']
-        assert jenkins.called('unstash').every { it.stage == 'Submit' && it.node == null }
+        assert jenkins.called('unstash').every { it.stage == 'Submit' && it.node == '' }
 
         List<String> order = jenkins.calls*.name.findAll { it in ['stash', 'unstash', 'sh'] }
         assert order.lastIndexOf('stash') < order.indexOf('unstash')
@@ -111,7 +111,7 @@ class FanOutTest extends LibraryTestSupport {
 
         List<StepCall> trains = jenkins.called('sh').findAll { it.stage == 'Train' }
         assert trains*.branch == ['full', 'small']
-        assert trains*.node == ['big-memory', null]
+        assert trains*.node == ['big-memory', '']
         assert trains.every { it.script.endsWith(':train') }
         assert !jenkins.called('stash').any { it.stage == 'Train' }
         assert jenkins.called('node')*.stage == ['Train', 'Predict']
@@ -161,7 +161,28 @@ class FanOutTest extends LibraryTestSupport {
 
         List<StepCall> predicts = predictCalls()
         assert predicts*.image == ['registry.example/numerai-runner:0.1.0'] * 2
-        assert predicts*.node == ['big-memory', null]
+        assert predicts*.node == ['big-memory', '']
+    }
+
+    @Test
+    void 'a group agent runs prepareGoals after the checkout and before its goals, as the pipeline agent does'() {
+        timerBuild(modelGroups: GROUPS, prepareGoals: 'install -DskipTests -pl numerai-maven-plugin -am',
+                pluginVersion: '0.1.0-SNAPSHOT')
+
+        List<StepCall> onGroupAgent = jenkins.calls.findAll { it.node == 'big-memory' && it.name in ['checkout', 'sh'] }
+        assert onGroupAgent*.name == ['checkout', 'sh', 'sh']
+        assert onGroupAgent[1].script == './mvnw -B -ntp install -DskipTests -pl numerai-maven-plugin -am'
+        assert onGroupAgent[2].script.contains('numerai-maven-plugin:0.1.0-SNAPSHOT:predict')
+        List<StepCall> inPlace = mavenCalls().findAll { it.node == '' }
+        assert inPlace*.stage == ['Prepare', 'Watch', 'Predict', 'Submit']: 'prepared once on the pipeline agent'
+    }
+
+    @Test
+    void 'without prepareGoals a group agent only checks out'() {
+        timerBuild(modelGroups: GROUPS)
+
+        assert jenkins.calls.findAll { it.node == 'big-memory' && it.name in ['checkout', 'sh'] }*.name ==
+            ['checkout', 'sh']
     }
 
     @Test

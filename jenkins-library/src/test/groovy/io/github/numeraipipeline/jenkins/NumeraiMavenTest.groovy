@@ -10,7 +10,7 @@ class NumeraiMavenTest extends LibraryTestSupport {
 
     @Test
     void 'a numerai goal runs by its plugin coordinates with the wrapper, in batch mode, non-recursively'() {
-        jenkins.run('numeraiMaven', [goals: 'predict'])
+        jenkins.runOnAgent('numeraiMaven', [goals: 'predict'])
 
         assert jenkins.shellScripts == ['./mvnw -B -ntp -N io.github.numeraipipeline:numerai-maven-plugin:predict']
         assert only('sh').named.label == 'mvn predict'
@@ -20,7 +20,7 @@ class NumeraiMavenTest extends LibraryTestSupport {
     void 'without a wrapper in the workspace it runs mvn'() {
         jenkins.workspace.remove('mvnw')
 
-        jenkins.run('numeraiMaven', [goals: ['download', 'predict'], pluginVersion: '0.3.0'])
+        jenkins.runOnAgent('numeraiMaven', [goals: ['download', 'predict'], pluginVersion: '0.3.0'])
 
         assert jenkins.shellScripts == ['mvn -B -ntp -N io.github.numeraipipeline:numerai-maven-plugin:0.3.0:download ' +
                                             'io.github.numeraipipeline:numerai-maven-plugin:0.3.0:predict']
@@ -28,46 +28,61 @@ class NumeraiMavenTest extends LibraryTestSupport {
 
     @Test
     void 'other goals and phases are passed as written, and the reactor is not limited'() {
-        jenkins.run('numeraiMaven', [goals: 'clean verify', mavenArgs: '-T 2'])
+        jenkins.runOnAgent('numeraiMaven', [goals: 'clean verify', mavenArgs: '-T 2'])
 
         assert jenkins.shellScripts == ['./mvnw -B -ntp -T 2 clean verify']
     }
 
     @Test
     void 'properties become -D options, quoted where the shell would split them'() {
-        jenkins.run('numeraiMaven', [goals: 'watch', properties: ['numerai.models': "a b,it's", 'numerai.dryRun': true]])
+        jenkins.runOnAgent('numeraiMaven', [goals: 'predict', properties: ['numerai.models': "a b,it's", 'numerai.dryRun': true]])
 
         assert jenkins.shellScripts[0] == "./mvnw -B -ntp -N '-Dnumerai.models=a b,it'\"'\"'s' -Dnumerai.dryRun=true " +
-            'io.github.numeraipipeline:numerai-maven-plugin:watch'
+            'io.github.numeraipipeline:numerai-maven-plugin:predict'
     }
 
     @Test
     void 'with a credentialsId the call runs inside withCredentials, without one it does not'() {
-        jenkins.run('numeraiMaven', [goals: 'submit', credentialsId: 'numerai-api'])
-        jenkins.run('numeraiMaven', [goals: 'predict'])
+        jenkins.runOnAgent('numeraiMaven', [goals: 'submit', credentialsId: 'numerai-api'])
+        jenkins.runOnAgent('numeraiMaven', [goals: 'predict'])
 
         assert jenkins.called('withCredentials').size() == 1
         assert jenkins.called('sh')*.env*.NUMERAI_SECRET_KEY == [SECRET_KEY, null]
     }
 
     @Test
+    void 'watch without a credential, on an agent whose environment has no keys, fails as the plugin does'() {
+        assertThrows(PipelineError) { jenkins.runOnAgent('numeraiMaven', [goals: 'watch']) }
+
+        assert jenkins.log.any { it.contains('No Numerai API keys found') }
+    }
+
+    @Test
+    void 'outside a node the call fails, as every sh does in Jenkins'() {
+        PipelineError error = assertThrows(PipelineError) { jenkins.run('numeraiMaven', [goals: 'predict']) }
+
+        assert error.message.contains('Required context class hudson.FilePath is missing')
+    }
+
+    @Test
     void 'goals are required'() {
-        PipelineError error = assertThrows(PipelineError) { jenkins.run('numeraiMaven', [goals: ' ']) }
+        PipelineError error = assertThrows(PipelineError) { jenkins.runOnAgent('numeraiMaven', [goals: ' ']) }
 
         assert error.message == "numeraiMaven: 'goals' is required, e.g. numeraiMaven(goals: 'watch')"
     }
 
     @Test
     void 'an unknown key is an error'() {
-        PipelineError error = assertThrows(PipelineError) { jenkins.run('numeraiMaven', [goal: 'watch']) }
+        PipelineError error = assertThrows(PipelineError) { jenkins.runOnAgent('numeraiMaven', [goal: 'watch']) }
 
         assert error.message.startsWith("numeraiMaven: unknown key 'goal' (known keys: goals, properties,")
     }
 
     @Test
     void 'a failing Maven call fails the step'() {
-        numerai.failOn = 'watch'
+        numerai.failOn = 'predict'
 
-        assertThrows(PipelineError) { jenkins.run('numeraiMaven', [goals: 'watch']) }
+        assertThrows(PipelineError) { jenkins.runOnAgent('numeraiMaven', [goals: 'predict']) }
+        assert numerai.goalsRun == ['predict']
     }
 }

@@ -1,5 +1,6 @@
 package io.github.numeraipipeline.jenkins
 
+import io.github.numeraipipeline.jenkins.harness.FakeBuild
 import io.github.numeraipipeline.jenkins.harness.StepCall
 import org.junit.jupiter.api.Test
 
@@ -15,9 +16,10 @@ class StructureTest extends LibraryTestSupport {
         List<String> lines = (cron.first as String).readLines()
         assert lines[0] == 'TZ=UTC'
         List<String> fields = lines[1].tokenize()
-        assert fields[0] == 'H(0,29)' && fields[1] == '11': 'between 11:00 and 11:29 UTC, at least 30 minutes early'
+        assert fields[0] == 'H(0-29)' && fields[1] == '11': 'between 11:00 and 11:29 UTC, at least 30 minutes early'
         assert fields[2..3] == ['*', '*']
         assert fields[4] == '2-6': 'rounds open Tuesday to Saturday'
+        assert CronSpec.problems(cron.first as String).empty: 'a spec Jenkins parses'
     }
 
     @Test
@@ -65,17 +67,62 @@ class StructureTest extends LibraryTestSupport {
     }
 
     @Test
-    void 'stages are defined in the order Verify, Prepare, Train, Watch, Predict, Submit'() {
+    void 'stages: Verify, then Daily holding Prepare, Train, Watch, Predict and Submit'() {
         timerBuild()
 
-        assert jenkins.stages.keySet().toList() == ['Verify', 'Prepare', 'Train', 'Watch', 'Predict', 'Submit']
+        assert jenkins.stages.keySet().toList() == ['Verify', 'Daily', 'Prepare', 'Train', 'Watch', 'Predict', 'Submit']
     }
 
     @Test
-    void 'the agent label comes from the configuration'() {
+    void 'the pipeline has no agent of its own, Verify and Daily take the configured label'() {
         timerBuild(agentLabel: 'linux && numerai')
 
-        assert only('label').first == 'linux && numerai'
-        assert only('label').section == 'agent'
+        assert jenkins.called('agent')*.first.findAll { !(it instanceof Closure) } == ['agent none']
+        List<StepCall> labels = jenkins.called('label')
+        assert labels*.first == ['linux && numerai', 'linux && numerai']
+        assert labels.every { it.section == 'agent' }
+    }
+
+    @Test
+    void 'the stages of the daily job run on one agent, in one workspace, and archive from it'() {
+        timerBuild(agentLabel: 'numerai')
+
+        assert mavenCalls()*.node == ['numerai'] * 3
+        assert mavenCalls()*.env*.WORKSPACE.unique().size() == 1
+        assert only('archiveArtifacts').node == 'numerai'
+    }
+
+    @Test
+    void 'with no agent online the timeout ends the build, ABORTED, and the desk is told'() {
+        jenkins.agentsOnline = [] as Set
+
+        timerBuild(notify: 'desk@example.com', timeoutMinutes: 30)
+
+        assert jenkins.currentBuild.result == 'ABORTED'
+        assert jenkins.stages.Daily == 'aborted'
+        assert jenkins.log.contains('ERROR: Timeout has been exceeded')
+        assert only('mail').named.subject == 'Numerai: numerai-daily #7 ABORTED'
+        assert only('mail').node == null: 'the mail needs no agent'
+        assert !jenkins.called('sh')
+    }
+
+    @Test
+    void 'with no agent of the label online, a change that only verifies is aborted by the timeout too'() {
+        jenkins.agentsOnline = ['other'] as Set
+        jenkins.currentBuild.causes << FakeBuild.BRANCH
+
+        jenkins.run('numeraiPipeline', [verifyGoals: 'verify', agentLabel: 'numerai'])
+
+        assert jenkins.currentBuild.result == 'ABORTED'
+        assert jenkins.stages.Verify == 'aborted'
+        assert jenkins.stages.Daily == 'skipped (earlier failure)'
+    }
+
+    @Test
+    void 'a skipped stage takes no agent: when is checked before the agent'() {
+        timerBuild(verifyGoals: 'verify', agentLabel: 'numerai')
+
+        assert jenkins.stages.Verify == 'skipped (when)'
+        assert jenkins.allocations == [[stage: 'Daily', label: 'numerai']]
     }
 }

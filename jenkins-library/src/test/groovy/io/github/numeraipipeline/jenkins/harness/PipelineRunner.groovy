@@ -2,27 +2,46 @@ package io.github.numeraipipeline.jenkins.harness
 
 import org.codehaus.groovy.control.CompilerConfiguration
 
+import java.nio.file.Files
+
 /**
  * A recorded pipeline context: loads {@code vars/*.groovy} from the library root, runs them, records every step call,
- * and runs one declarative {@code pipeline { }} the way Jenkins does: stages in order, {@code when} conditions,
- * an error fails the build and skips the stages after it, {@code post} conditions by the build result.
- * Steps touch a fake workspace (a map of files); {@code sh} runs the registered shell handlers.
+ * and runs one declarative {@code pipeline { }} the way Pipeline: Declarative's ModelInterpreter does:
+ * <ul>
+ * <li>the pipeline's {@code agent} is allocated first and its {@code options} (the timeout) run inside it, so only
+ * with {@code agent none} does the timeout cover waiting for an agent; a wait that no timeout covers is reported as
+ * the endless queue wait it would be;</li>
+ * <li>a stage's {@code when} runs after its {@code agent} is allocated unless {@code beforeAgent true}; a stage with
+ * nested {@code stages} runs them in its agent's workspace, then its {@code post};</li>
+ * <li>an error fails the build and skips the stages after it, an interruption ({@link FlowInterrupted}) aborts it;
+ * {@code post} conditions follow the build result, and run outside any agent under {@code agent none}.</li>
+ * </ul>
+ * Steps that need a workspace ({@code sh}, {@code writeFile}, ...) fail outside a node, as in Jenkins. Workspaces are
+ * maps of files by relative path; each also has a real directory on disk with its {@code @tmp} sibling
+ * ({@code pwd(tmp: true)}), where library scripts that run for real ({@link RealShell}) write.
  */
 class PipelineRunner {
 
     static final List<String> POST_CONDITIONS = ['always', 'changed', 'fixed', 'regression', 'aborted', 'failure',
                                                  'success', 'unstable', 'unsuccessful', 'notBuilt', 'cleanup']
-    static final List<String> SECTIONS = ['agent', 'triggers', 'options', 'parameters']
-    static final List<String> RECORDED_ONLY = ['label', 'cron', 'disableConcurrentBuilds', 'timestamps',
-                                               'buildDiscarder', 'beforeAgent', 'archiveArtifacts', 'junit', 'mail']
+    static final List<String> SECTIONS = ['triggers', 'options', 'parameters']
+    static final List<String> RECORDED_ONLY = ['cron', 'disableConcurrentBuilds', 'timestamps', 'buildDiscarder',
+                                               'mail']
+    static final List<String> RECORDED_ON_NODE = ['archiveArtifacts', 'junit']
     static final List<String> VALUES = ['logRotator', 'booleanParam', 'string', 'usernamePassword']
+    /** Steps that need a workspace: outside {@code node} (or a declarative agent) Jenkins refuses them. */
+    static final List<String> NODE_STEPS = ['sh', 'writeFile', 'readFile', 'fileExists', 'archiveArtifacts', 'junit',
+                                            'stash', 'unstash', 'checkout', 'pwd', 'dir', 'deleteDir', 'dockerInside']
+    static final String NONE = 'agent none'
 
     final File root = new File(System.getProperty('library.root', '..')).canonicalFile
+    /** A real directory for this run: the agents' workspaces and their {@code @tmp} directories live under it. */
+    final File disk = Files.createTempDirectory('numerai-harness').toFile()
     final Map<String, String> env = [JOB_NAME: 'numerai-daily', BUILD_NUMBER: '7',
-                                     BUILD_URL: 'https://jenkins.example/job/numerai-daily/7/', WORKSPACE: '/ws']
+                                     BUILD_URL: 'https://jenkins.example/job/numerai-daily/7/']
     final Map<String, Object> params = [:]
     final FakeBuild currentBuild = new FakeBuild()
-    /** Workspace files by relative path: the pipeline agent's workspace. */
+    /** Workspace files by relative path: the workspace of the pipeline's agent (every declarative agent). */
     final Map<String, String> workspace = [:]
     /** The job's SCM: what {@code checkout(scm)} puts into a workspace. */
     final Map<String, String> repository = [:]
@@ -30,32 +49,45 @@ class PipelineRunner {
     final List<Map> nodeWorkspaces = []
     /** What {@code stash} saved, by stash name: path -> text. */
     final Map<String, Map<String, String>> stashes = [:]
-    /** Credentials store: id -> [username: ..., password: ...]. */
+    /** Credentials store: id -> [username:, password:] (Username with password) or [secret:] (Secret text). */
     final Map<String, Map<String, String>> credentials = [:]
+    /** Labels with an agent online; null = every label. An empty set: no agent at all. */
+    Set<String> agentsOnline = null
     final List<StepCall> calls = []
     final List<String> log = []
-    /** Stage name -> 'ran', 'failed', 'skipped (when)' or 'skipped (earlier failure)', in definition order. */
+    /** Stage name -> 'ran', 'failed', 'aborted', 'skipped (when)' or 'skipped (earlier failure)', in order. */
     final Map<String, String> stages = [:]
+    /** Every command line a step started on an agent: Maven's (the sh scripts), docker run and docker exec. */
+    final List<List<String>> commandLines = []
+    /** Every agent allocation in order, as [stage:, label:]: declarative agents, node blocks. */
+    final List<Map<String, String>> allocations = []
+    /** The containers {@code inside} started: [image:, env:] where env is their config (docker inspect). */
+    final List<Map> containers = []
 
     private final List<Closure> shellHandlers = []
     private final Map<String, Closure> steps = [:]
     private final Map<String, Script> vars = [:]
     private final Deque<String> sectionStack = new ArrayDeque<>()
+    private final Deque<Map> nodeStack = new ArrayDeque<>()
     private Binding binding
     private Declarative declarative
     private String currentStage
-    private String currentImage
-    private String currentNode
+    private Map currentContainer
     private String currentBranch
-    private Map<String, String> currentWorkspace
+    private int timeouts
 
     PipelineRunner() {
         registerSteps()
     }
 
-    /** Runs a var, as {@code name(config)} in a Jenkinsfile. */
+    /** Runs a var, as {@code name(config)} in a Jenkinsfile, outside any node. */
     Object run(String name, Map config = [:]) {
         invokeStep(name, [config] as Object[])
+    }
+
+    /** Runs a var inside {@code node { }} on the pipeline's workspace, as a scripted pipeline would. */
+    Object runOnAgent(String name, Map config = [:]) {
+        onNode('', workspace, 'agent') { run(name, config) }
     }
 
     /** Adds an sh handler: called with (script, env) for every sh; may write files or throw {@link PipelineError}. */
@@ -68,9 +100,14 @@ class PipelineRunner {
         steps[name] = implementation
     }
 
-    /** The workspace the steps touch now: a node's inside {@code node(label)}, else the pipeline's. */
+    /** The workspace the steps touch now: the innermost node's, or null outside any node. */
     Map<String, String> getActiveWorkspace() {
-        currentWorkspace == null ? workspace : currentWorkspace
+        nodeStack ? nodeStack.peek().files as Map<String, String> : null
+    }
+
+    /** The real directory of the innermost node's workspace. */
+    File getActiveDirectory() {
+        nodeStack ? nodeStack.peek().directory as File : null
     }
 
     List<StepCall> called(String name) {
@@ -85,10 +122,20 @@ class PipelineRunner {
         stages.findAll { it.value == status }*.key
     }
 
+    /** Every secret value of the credentials store. */
+    List<String> getSecrets() {
+        credentials.values().collectMany { it.values() as List<String> }
+    }
+
     /** Runs the repository's Jenkinsfile (its @Library line stands for the library this runner loads). */
     Object runJenkinsfile() {
-        String text = new File(root, 'Jenkinsfile').text.replaceFirst(/@Library\([^)]*\)\s*_/, '')
-        script(new GroovyShell(getClass().classLoader, binding(), compiler()).parse(text, 'Jenkinsfile')).run()
+        runScript(new File(root, 'Jenkinsfile').text, 'Jenkinsfile')
+    }
+
+    /** Runs a pipeline script, such as an example of the docs (an @Library line stands for this library). */
+    Object runScript(String text, String name) {
+        String body = text.replaceFirst(/@Library\([^)]*\)\s*_/, '')
+        script(new GroovyShell(getClass().classLoader, binding(), compiler()).parse(body, name)).run()
     }
 
     Object invokeStep(String name, Object[] args) {
@@ -102,6 +149,10 @@ class PipelineRunner {
             throw new MissingMethodException(name, PipelineScript, args)
         }
         calls << record(name, args)
+        if (name in NODE_STEPS && !nodeStack) {
+            throw new PipelineError("Required context class hudson.FilePath is missing: ${name} runs only in a" +
+                    " node (declarative: 'agent none' was specified and no node block surrounds the step)")
+        }
         implementation.call(*args)
     }
 
@@ -116,7 +167,7 @@ class PipelineRunner {
     private Binding binding() {
         if (binding == null) {
             binding = new Binding(env: env, params: params, currentBuild: currentBuild, docker: new FakeDocker(this),
-                    scm: [step: 'scm'])
+                    scm: [step: 'scm'], none: NONE)
         }
         binding
     }
@@ -131,24 +182,28 @@ class PipelineRunner {
     }
 
     private StepCall record(String name, Object[] args) {
-        new StepCall(name, args.toList(), currentStage, sectionStack.peek(), new LinkedHashMap<>(env), currentImage,
-                currentNode, currentBranch)
+        new StepCall(name, args.toList(), currentStage, sectionStack.peek(), new LinkedHashMap<>(env),
+                currentContainer?.image as String, nodeStack ? nodeStack.peek().label as String : null, currentBranch)
     }
 
     private void registerSteps() {
         RECORDED_ONLY.each { step(it) { Object... args -> null } }
+        RECORDED_ON_NODE.each { step(it) { Object... args -> null } }
         VALUES.each { String name -> step(name) { Map args -> [step: name] + args } }
         SECTIONS.each { String name -> step(name) { Closure body -> section(name, body) } }
 
         step('pipeline') { Closure body -> runDeclarative(body) }
-        step('stages') { Closure body -> body() }
+        step('agent') { Object body -> defineAgent(body) }
+        step('label') { String label -> defineLabel(label) }
+        step('stages') { Closure body -> defineStages(body) }
         step('stage') { String name, Closure body -> defineStage(name, body) }
-        step('when') { Closure body -> defining().when = body }
+        step('when') { Closure body -> defineWhen(body) }
+        step('beforeAgent') { boolean value -> whenDefinition().beforeAgent = value }
+        step('expression') { Closure condition -> whenDefinition().conditions << condition }
         step('steps') { Closure body -> defining().steps = body }
         step('post') { Closure body -> definePost(body) }
         POST_CONDITIONS.each { String condition -> step(condition) { Closure body -> postCondition(condition, body) } }
-        step('expression') { Closure condition -> whenConditions().add(condition) }
-        step('timeout') { Map args, Closure body = null -> body?.call() }
+        step('timeout') { Map args, Closure body = null -> timeout(args, body) }
 
         step('script') { Closure body -> body() }
         step('echo') { Object message -> log << message.toString() }
@@ -157,9 +212,12 @@ class PipelineRunner {
         step('fileExists') { Object path -> activeWorkspace.containsKey(path.toString()) }
         step('readFile') { Object args -> readFile(args instanceof Map ? args.file : args) }
         step('writeFile') { Map args -> activeWorkspace[args.file.toString()] = args.text.toString() }
+        step('pwd') { Map args = [:] -> pwd(args.tmp as boolean) }
+        step('dir') { String path, Closure body -> inDirectory(path, body) }
+        step('deleteDir') { -> deleteDir() }
         step('libraryResource') { Object path -> resource(path.toString()) }
         step('withCredentials') { List bindings, Closure body -> withCredentials(bindings, body) }
-        step('dockerInside') { String image, String args, Closure body -> inside(image, body) }
+        step('dockerInside') { String image, String args, Closure body -> inside(image, args, body) }
         step('parallel') { Map<String, Closure> branches -> parallel(branches) }
         step('node') { String label, Closure body -> node(label, body) }
         step('checkout') { Object scm -> activeWorkspace.putAll(repository) }
@@ -178,8 +236,12 @@ class PipelineRunner {
     }
 
     private Object shell(Object script) {
+        Map<String, String> launchEnv = new LinkedHashMap<>(env)
+        commandLines << (currentContainer
+            ? FakeDocker.execCommand(currentContainer.id as String, launchEnv, script.toString())
+            : [script.toString()])
         Object result = 0
-        shellHandlers.each { handler -> result = handler.call(script.toString(), new LinkedHashMap<>(env)) ?: result }
+        shellHandlers.each { handler -> result = handler.call(script.toString(), launchEnv) ?: result }
         result
     }
 
@@ -199,28 +261,88 @@ class PipelineRunner {
         file.text
     }
 
+    // --- workspaces on disk ----------------------------------------------------------------------------------------
+
+    private String pwd(boolean tmp) {
+        File directory = activeDirectory
+        String inDir = nodeStack.peek().dir
+        if (inDir) {
+            return tmp ? "${inDir}@tmp" : inDir
+        }
+        if (tmp) {
+            File tmpDirectory = new File(directory.parentFile, "${directory.name}@tmp")
+            tmpDirectory.mkdirs()
+            return tmpDirectory.path
+        }
+        directory.path
+    }
+
+    /** Only absolute directories on this run's disk, which is what the library uses {@code dir} for. */
+    private Object inDirectory(String path, Closure body) {
+        File directory = new File(path)
+        if (!directory.absolute || !directory.canonicalPath.startsWith(disk.canonicalPath + File.separator)) {
+            throw new IllegalStateException("dir(${path}): the harness models absolute directories on its disk only")
+        }
+        Map context = nodeStack.peek()
+        String saved = context.dir
+        context.dir = directory.path
+        try {
+            body()
+        } finally {
+            context.dir = saved
+        }
+    }
+
+    private void deleteDir() {
+        String directory = nodeStack.peek().dir
+        if (directory == null) {
+            throw new IllegalStateException('deleteDir() of a whole workspace is not modelled')
+        }
+        new File(directory).deleteDir()
+    }
+
+    // --- credentials, containers, nodes ----------------------------------------------------------------------------
+
     private Object withCredentials(List bindings, Closure body) {
         Map<String, String> bound = [:]
         bindings.each { Map binding ->
-            Map<String, String> credential = credentials[binding.credentialsId as String]
+            String id = binding.credentialsId
+            Map<String, String> credential = credentials[id]
             if (credential == null) {
-                throw new PipelineError("Could not find credentials entry with ID '${binding.credentialsId}'")
+                throw new PipelineError("Could not find credentials entry with ID '${id}'")
             }
-            bound[binding.usernameVariable as String] = credential.username
-            bound[binding.passwordVariable as String] = credential.password
+            if (binding.step == 'string') {
+                requireKind(id, credential, 'secret', 'Secret text')
+                bound[binding.variable as String] = credential.secret
+            } else {
+                requireKind(id, credential, 'password', 'Username with password')
+                bound[binding.usernameVariable as String] = credential.username
+                bound[binding.passwordVariable as String] = credential.password
+            }
         }
         withEnv(bound, body)
     }
 
-    private Object inside(String image, Closure body) {
-        if (currentImage != null) {
-            throw new IllegalStateException("docker inside ${image} within ${currentImage}")
+    private static void requireKind(String id, Map<String, String> credential, String field, String kind) {
+        if (!credential.containsKey(field)) {
+            throw new PipelineError("Credentials '${id}' is of another type where '${kind}' was expected")
         }
-        currentImage = image
+    }
+
+    private Object inside(String image, String args, Closure body) {
+        if (currentContainer != null) {
+            throw new IllegalStateException("docker inside ${image} within ${currentContainer.image}")
+        }
+        String workspacePath = pwd(false)
+        Map<String, String> runEnv = new LinkedHashMap<>(env)
+        Map container = [id: "container-${containers.size() + 1}".toString(), image: image, env: runEnv]
+        containers << container
+        commandLines << FakeDocker.runCommand(image, args, workspacePath, pwd(true), runEnv)
+        currentContainer = container
         try {
             body()
         } finally {
-            currentImage = null
+            currentContainer = null
         }
     }
 
@@ -229,12 +351,12 @@ class PipelineRunner {
         if (currentBranch != null) {
             throw new IllegalStateException("parallel within the branch ${currentBranch}")
         }
-        PipelineError first = null
+        Exception first = null
         branches.each { String name, Closure body ->
             currentBranch = name
             try {
                 body()
-            } catch (PipelineError e) {
+            } catch (PipelineError | FlowInterrupted e) {
                 first = first ?: e
             } finally {
                 currentBranch = null
@@ -247,18 +369,49 @@ class PipelineRunner {
 
     /** A fresh workspace on an agent of the label, for the body only. */
     private Object node(String label, Closure body) {
-        if (currentNode != null) {
-            throw new IllegalStateException("node ${label} within node ${currentNode}")
-        }
         Map<String, String> files = [:]
         nodeWorkspaces << [label: label, files: files]
-        currentNode = label
-        currentWorkspace = files
+        onNode(label, files, "node-${nodeWorkspaces.size()}") { body() }
+    }
+
+    /**
+     * The body on an agent of the label, once one is online: with none, a timeout around this wait ends it (the
+     * build is aborted); without such a timeout, the build would wait in the queue for ever, which is a defect.
+     */
+    private Object onNode(String label, Map<String, String> files, String name, Closure body) {
+        if (!online(label)) {
+            if (timeouts == 0) {
+                throw new IllegalStateException("The build would wait in the queue for ever for an agent labelled" +
+                        " '${label}': no timeout covers the wait")
+            }
+            log << "Still waiting to schedule task: no agent labelled '${label}' is online".toString()
+            throw new FlowInterrupted('Timeout has been exceeded')
+        }
+        allocations << [stage: currentStage, label: label]
+        File directory = new File(disk, name)
+        directory.mkdirs()
+        nodeStack.push([label: label, files: files, directory: directory, dir: null])
+        try {
+            withEnv([NODE_NAME: "agent-${label ?: 'any'}".toString(), WORKSPACE: directory.path], body)
+        } finally {
+            nodeStack.pop()
+        }
+    }
+
+    private boolean online(String label) {
+        agentsOnline == null || (label ? label in agentsOnline : !agentsOnline.empty)
+    }
+
+    private Object timeout(Map args, Closure body) {
+        if (body == null) {
+            defineTimeout(args)
+            return null
+        }
+        timeouts++
         try {
             body()
         } finally {
-            currentNode = null
-            currentWorkspace = null
+            timeouts--
         }
     }
 
@@ -298,7 +451,121 @@ class PipelineRunner {
         }
     }
 
-    // --- declarative -----------------------------------------------------------------------------------------------
+    // --- declarative: definition -----------------------------------------------------------------------------------
+
+    private Object defineAgent(Object body) {
+        Map agent = [:]
+        if (body == NONE) {
+            agent.none = true
+        } else {
+            declarative.agentDefinition = agent
+            try {
+                section('agent', body as Closure)
+            } finally {
+                declarative.agentDefinition = null
+            }
+        }
+        if (declarative.defining.empty) {
+            declarative.agent = agent
+        } else {
+            defining().agent = agent
+        }
+        null
+    }
+
+    private void defineLabel(String label) {
+        if (declarative?.agentDefinition == null) {
+            throw new IllegalStateException("label '${label}' outside agent { }")
+        }
+        declarative.agentDefinition.label = label
+    }
+
+    private void defineTimeout(Map args) {
+        if (sectionStack.peek() != 'options') {
+            throw new IllegalStateException('timeout without a body outside options { }')
+        }
+        if (declarative.defining.empty) {
+            declarative.timeout = args
+        } else {
+            defining().timeout = args
+        }
+    }
+
+    private void defineStages(Closure body) {
+        if (declarative.defining.empty) {
+            body()
+            return
+        }
+        Stage parent = defining()
+        parent.stages = []
+        List<Stage> saved = declarative.nestedTarget
+        declarative.nestedTarget = parent.stages
+        try {
+            body()
+        } finally {
+            declarative.nestedTarget = saved
+        }
+    }
+
+    private void defineStage(String name, Closure body) {
+        if (declarative == null) {
+            throw new IllegalStateException("stage('${name}') outside pipeline { }")
+        }
+        if (!declarative.defining.empty && declarative.nestedTarget == null) {
+            throw new IllegalStateException("stage('${name}') directly in a stage: nested stages go in stages { }")
+        }
+        Stage stage = new Stage(name: name)
+        (declarative.nestedTarget != null ? declarative.nestedTarget : declarative.stages) << stage
+        List<Stage> saved = declarative.nestedTarget
+        declarative.nestedTarget = null
+        declarative.defining.push(stage)
+        try {
+            body()
+        } finally {
+            declarative.defining.pop()
+            declarative.nestedTarget = saved
+        }
+    }
+
+    /** The {@code when} block is run once here to collect its conditions, which run when the stage is reached. */
+    private void defineWhen(Closure body) {
+        Stage stage = defining()
+        declarative.whenTarget = stage
+        try {
+            body()
+        } finally {
+            declarative.whenTarget = null
+        }
+    }
+
+    private Stage whenDefinition() {
+        if (declarative?.whenTarget == null) {
+            throw new IllegalStateException('a when condition outside when { }')
+        }
+        declarative.whenTarget
+    }
+
+    private Stage defining() {
+        if (declarative == null || declarative.defining.empty) {
+            throw new IllegalStateException('a stage directive outside a stage')
+        }
+        declarative.defining.peek()
+    }
+
+    private void definePost(Closure body) {
+        declarative.postTarget = declarative.defining.empty ? declarative.post : defining().post
+        body()
+        declarative.postTarget = null
+    }
+
+    private void postCondition(String condition, Closure body) {
+        if (declarative?.postTarget == null) {
+            throw new IllegalStateException("${condition} { } outside post { }")
+        }
+        declarative.postTarget[condition] = body
+    }
+
+    // --- declarative: running --------------------------------------------------------------------------------------
 
     private void runDeclarative(Closure body) {
         if (declarative != null) {
@@ -306,54 +573,111 @@ class PipelineRunner {
         }
         declarative = new Declarative()
         section('pipeline', body)
+        if (declarative.agent == null) {
+            throw new IllegalStateException('pipeline { } needs an agent directive')
+        }
+        // ModelInterpreter: the agent first, then the options' wrappers (timeout) inside it, then stages and post.
+        inAgent(declarative.agent) {
+            withTimeout(declarative.timeout) {
+                runStages(declarative.stages)
+                runPost(declarative.post)
+            }
+        }
+    }
+
+    private Object withTimeout(Map timeout, Closure body) {
+        timeout == null ? body() : this.timeout(timeout, body)
+    }
+
+    private Object inAgent(Map agent, Closure body) {
+        agent == null || agent.none ? body() : onNode(agent.label as String ?: '', workspace, 'agent', body)
+    }
+
+    /** Runs stages in order; returns whether one failed or was aborted (the stages after it are skipped). */
+    private boolean runStages(List<Stage> list) {
         boolean failed = false
-        declarative.stages.each { Stage stage ->
+        list.each { Stage stage ->
             if (failed) {
-                stages[stage.name] = 'skipped (earlier failure)'
-            } else if (stage.when != null && !passes(stage.when)) {
-                stages[stage.name] = 'skipped (when)'
+                skip(stage, 'skipped (earlier failure)')
             } else {
                 failed = !runStage(stage)
             }
         }
-        runPost(declarative.post)
+        failed
     }
 
+    private void skip(Stage stage, String why) {
+        stages[stage.name] = why
+        stage.stages?.each { skip(it, why) }
+    }
+
+    /** One stage: when (before or after its agent), agent, steps or nested stages, post; false when it failed. */
     private boolean runStage(Stage stage) {
+        stages[stage.name] = 'running'
+        String saved = currentStage
         currentStage = stage.name
         try {
-            stage.steps?.call()
-            stages[stage.name] = 'ran'
-            return true
-        } catch (PipelineError e) {
-            stages[stage.name] = 'failed'
-            fail(e)
+            if (stage.beforeAgent && !passes(stage)) {
+                skip(stage, 'skipped (when)')
+                return true
+            }
+            return withTimeout(stage.timeout) {
+                inAgent(stage.agent) {
+                    if (!stage.beforeAgent && !passes(stage)) {
+                        skip(stage, 'skipped (when)')
+                        return true
+                    }
+                    runBody(stage)
+                }
+            }
+        } catch (PipelineError | FlowInterrupted e) {
+            stages[stage.name] = outcome(e)
             return false
         } finally {
-            runPost(stage.post)
-            currentStage = null
+            currentStage = saved
         }
     }
 
-    private void fail(PipelineError e) {
-        log << "ERROR: ${e.message}".toString()
-        currentBuild.result = 'FAILURE'
+    private boolean runBody(Stage stage) {
+        boolean ok = true
+        try {
+            if (stage.stages != null) {
+                ok = !runStages(stage.stages)
+                stages[stage.name] = ok ? 'ran' : (currentBuild.currentResult == 'ABORTED' ? 'aborted' : 'failed')
+            } else {
+                stage.steps?.call()
+                stages[stage.name] = 'ran'
+            }
+        } catch (PipelineError | FlowInterrupted e) {
+            stages[stage.name] = outcome(e)
+            ok = false
+        } finally {
+            currentStage = stage.name
+            runPost(stage.post)
+        }
+        ok
     }
 
-    private boolean passes(Closure when) {
-        declarative.conditions = []
-        when()
-        List<Closure> conditions = declarative.conditions
-        declarative.conditions = null
-        conditions.every { it() as boolean }
+    private String outcome(Exception e) {
+        log << "ERROR: ${e.message}".toString()
+        if (e instanceof FlowInterrupted) {
+            currentBuild.result = (e as FlowInterrupted).result
+            return 'aborted'
+        }
+        currentBuild.result = 'FAILURE'
+        'failed'
+    }
+
+    private boolean passes(Stage stage) {
+        stage.conditions.every { it() as boolean }
     }
 
     private void runPost(Map<String, Closure> post) {
         POST_CONDITIONS.findAll { post.containsKey(it) && applies(it) }.each { condition ->
             try {
                 post[condition]()
-            } catch (PipelineError e) {
-                fail(e)
+            } catch (PipelineError | FlowInterrupted e) {
+                outcome(e)
             }
         }
     }
@@ -369,56 +693,26 @@ class PipelineRunner {
         }
     }
 
-    private Stage defining() {
-        if (declarative?.defining == null) {
-            throw new IllegalStateException('when/steps outside a stage')
-        }
-        declarative.defining
-    }
-
-    private void defineStage(String name, Closure body) {
-        if (declarative == null || declarative.defining != null) {
-            throw new IllegalStateException("stage('${name}') outside pipeline { stages { } } (or nested)")
-        }
-        Stage stage = new Stage(name: name)
-        declarative.stages << stage
-        declarative.defining = stage
-        body()
-        declarative.defining = null
-    }
-
-    private void definePost(Closure body) {
-        declarative.postTarget = declarative.defining ? declarative.defining.post : declarative.post
-        body()
-        declarative.postTarget = null
-    }
-
-    private void postCondition(String condition, Closure body) {
-        if (declarative?.postTarget == null) {
-            throw new IllegalStateException("${condition} { } outside post { }")
-        }
-        declarative.postTarget[condition] = body
-    }
-
-    private List<Closure> whenConditions() {
-        if (declarative?.conditions == null) {
-            throw new IllegalStateException('expression { } outside when { }')
-        }
-        declarative.conditions
-    }
-
     private static class Declarative {
+        Map agent
+        Map timeout
         List<Stage> stages = []
         Map<String, Closure> post = [:]
-        Stage defining
+        Deque<Stage> defining = new ArrayDeque<>()
+        List<Stage> nestedTarget
+        Stage whenTarget
+        Map agentDefinition
         Map<String, Closure> postTarget
-        List<Closure> conditions
     }
 
     private static class Stage {
         String name
-        Closure when
+        List<Closure> conditions = []
+        boolean beforeAgent
+        Map agent
+        Map timeout
         Closure steps
+        List<Stage> stages
         Map<String, Closure> post = [:]
     }
 }

@@ -1,5 +1,5 @@
 import groovy.json.JsonSlurper
-import io.github.numeraipipeline.numerai.sandbox.SandboxOptions
+import io.github.numeraipipeline.numerai.sandbox.SandboxCalendar
 import java.time.LocalDate
 import java.time.ZoneOffset
 
@@ -26,7 +26,7 @@ def boosters = new File(sandboxFolders[0], 'boosters')
 
 def record = new JsonSlurper().parse(new File(basedir, 'target/numerai/predictions.json'))
 assert record.transform == 'rank'
-assert record.round == SandboxOptions.roundOfTheDay(LocalDate.now(ZoneOffset.UTC))
+assert record.round == SandboxCalendar.NUMERAI_LIKE.roundOn(LocalDate.now(ZoneOffset.UTC))
 assert record.predictions*.name == ['xgba', 'xgbb']
 assert record.predictions.every { it.rows == 6720 && it.sha256 ==~ /[0-9a-f]{64}/ }
 assert record.failures.isEmpty()

@@ -1,9 +1,9 @@
 import groovy.json.JsonSlurper
-import io.github.numeraipipeline.numerai.sandbox.SandboxOptions
+import io.github.numeraipipeline.numerai.sandbox.SandboxCalendar
 import java.time.LocalDate
 import java.time.ZoneOffset
 
-def round = SandboxOptions.roundOfTheDay(LocalDate.now(ZoneOffset.UTC))
+def round = SandboxCalendar.NUMERAI_LIKE.roundOn(LocalDate.now(ZoneOffset.UTC))
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('Not open yet: between rounds')

@@ -84,6 +84,13 @@ public final class RunReport {
                     .append(String.format(Locale.ROOT, "%.1f s", step.path("seconds").asDouble()))
                     .append("</td></tr>\n");
         }
+        StringBuilder boosters = new StringBuilder();
+        json.path("boosters").fields().forEachRemaining(entry -> boosters.append("<tr><td>")
+                .append(escape(entry.getKey())).append("</td><td><code>")
+                .append(escape(entry.getValue().path("file").asText())).append("</code></td><td>")
+                .append(escape(entry.getValue().path("origin").asText())).append("</td><td><code title=\"")
+                .append(escape(entry.getValue().path("sha256").asText(""))).append("\">")
+                .append(escape(abbreviate(entry.getValue().path("sha256").asText("")))).append("</code></td></tr>\n"));
         String round = json.path("round").asText("?");
         String verdict = failed > 0 ? failed + " failed" : submitted + " submitted";
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -98,6 +105,8 @@ public final class RunReport {
                 + "</p>\n"
                 + "<h2>Models</h2>\n<table><tr><th>model</th><th>status</th><th>submission</th><th>rows</th>"
                 + "<th>sha256</th><th>detail</th></tr>\n" + models + "</table>\n"
+                + (boosters.length() == 0 ? "" : "<h2>Boosters</h2>\n<table><tr><th>model</th><th>booster</th>"
+                + "<th>origin</th><th>sha256</th></tr>\n" + boosters + "</table>\n")
                 + "<h2>Steps</h2>\n<table><tr><th>goal</th><th>status</th><th>time</th></tr>\n" + steps
                 + "</table>\n</body></html>\n";
     }

@@ -110,7 +110,7 @@ public final class BoosterStore {
     }
 
     /** How boosters {@code train} writes here count: {@link Origin#TRAINED}, or {@link Origin#SANDBOX}. */
-    public Origin trainedOrigin() {
+    private Origin trainedOrigin() {
         return sandbox ? Origin.SANDBOX : Origin.TRAINED;
     }
 
@@ -166,10 +166,5 @@ public final class BoosterStore {
 
     private static String abbreviate(String sha256) {
         return sha256 == null || sha256.length() <= 12 ? String.valueOf(sha256) : sha256.substring(0, 12) + "…";
-    }
-
-    @Override
-    public String toString() {
-        return (sandbox ? "sandbox boosters in " : "boosters in ") + directory;
     }
 }

@@ -71,7 +71,7 @@ public class PredictMojo extends AbstractModelsMojo {
         for (PredictionFile file : record.files()) {
             PredictionRecord.BoosterUsed booster = record.boosters().get(file.model());
             getLog().info("Predictions of " + file.model() + ": " + file.path() + " (" + file.rows() + " rows, sha256 "
-                    + file.sha256() + "; booster " + booster.file() + ", " + booster.origin() + ")");
+                    + file.sha256() + ")");
             run.booster(file.model(), booster.file(), booster.origin(), booster.sha256());
         }
         run.save(outputDirectory());

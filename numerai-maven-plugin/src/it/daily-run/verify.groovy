@@ -1,22 +1,58 @@
 import groovy.json.JsonSlurper
+import io.github.numeraipipeline.numerai.io.Sha256
+import io.github.numeraipipeline.numerai.sandbox.SandboxOptions
 
 def sandbox = context.get('sandbox')
+def nextDay = context.get('nextDay')
 try {
     def log = new File(basedir, 'build.log').text
     def out = new File(basedir, 'target/numerai')
-    // First run: trained the missing boosters, predicted, submitted both models.
-    assert log =~ /Trained xgba: booster .*models.xgba\.model\.json/
+    def boosters = new File(basedir, 'target/data/boosters')
+    def models = ['xgba', 'xgbb']
+    def today = SandboxOptions.defaults().roundNumber()
+
+    // First run: trained the missing boosters into the data directory (never beside the configs), predicted,
+    // submitted both models.
+    models.each { model ->
+        assert log =~ /Model ${model} has no booster: none beside its config .* training it into .*target.data.boosters/
+        assert log =~ /Trained ${model}: booster \S*target.data.boosters.${model}\.model\.json/
+        assert !new File(basedir, "models/${model}.model.json").exists() : 'models/ is for boosters the desk brings'
+        def manifest = new JsonSlurper().parse(new File(boosters, "${model}.manifest.json"))
+        assert manifest.files.booster.sha256 == Sha256.of(new File(boosters, "${model}.model.json").toPath())
+    }
     assert log =~ /xgba\s+SUBMITTED/ && log =~ /xgbb\s+SUBMITTED/
     def submissions = sandbox.submissions()
     assert submissions.size() == 2 : 'one submission per model, the second run added none'
-    ['xgba', 'xgbb'].eachWithIndex { model, i ->
-        assert submissions[i].modelId() == sandbox.modelIds()[model]
-        assert Arrays.equals(submissions[i].bytes(), new File(out, "predictions_${model}.csv").bytes)
+    assert submissions*.modelId() == models.collect { sandbox.modelIds()[it] }
+
+    // Second run, same day: the watch saw every model submitted for the round; the rest skipped.
+    assert log.contains('Every model (xgba, xgbb) already has a submission for round ' + today)
+
+    // Third run, the next day: nothing trained again, both models predicted with the boosters the first run
+    // trained, and submitted to the new round.
+    models.each { model ->
+        assert (log =~ /Trained ${model}: booster/).count == 1 : "${model} was trained once, on the first day"
+        assert log =~ /Model ${model}: booster \S*target.data.boosters.${model}\.model\.json \(trained by the desk\) is there; not training/
     }
-    // Second run: the watch saw every model submitted for the round; the rest skipped.
-    assert log.contains('Every model (xgba, xgbb) already has a submission for round 1294')
-    assert new JsonSlurper().parse(new File(out, 'round.json')).status == 'ALREADY_SUBMITTED'
-    // No secret in any log, record, report or other file the run left; no signed URL shown whole.
+    def nextSubmissions = nextDay.submissions()
+    assert nextSubmissions*.modelId() == models.collect { nextDay.modelIds()[it] }
+    assert nextSubmissions.every { it.round() == today + 1 }
+    def run = new JsonSlurper().parse(new File(out, 'run.json'))
+    assert run.round == today + 1
+    models.eachWithIndex { model, i ->
+        assert Arrays.equals(nextSubmissions[i].bytes(), new File(out, "predictions_${model}.csv").bytes)
+        def booster = new File(boosters, "${model}.model.json")
+        // The run record and predictions.json name the booster each model's predictions came from.
+        assert run.boosters[model].file == booster.toPath().toAbsolutePath().normalize().toString()
+        assert run.boosters[model].origin == 'trained'
+        assert run.boosters[model].sha256 == Sha256.of(booster.toPath())
+        def predicted = new JsonSlurper().parse(new File(out, 'predictions.json')).predictions.find { it.name == model }
+        assert predicted.booster.file == booster.toPath().toAbsolutePath().normalize().toString()
+    }
+    assert new File(out, 'report.html').text.contains('<h2>Boosters</h2>')
+    assert new JsonSlurper().parse(new File(out, 'round.json')).status == 'OPEN'
+
+    // No secret in any log, record, report or other file the runs left; no signed URL shown whole.
     def leaks = [new File(basedir, 'build.log')]
     new File(basedir, 'target').eachFileRecurse(groovy.io.FileType.FILES) { leaks << it }
     leaks.each { file ->
@@ -28,4 +64,5 @@ try {
     return true
 } finally {
     sandbox.close()
+    nextDay.close()
 }

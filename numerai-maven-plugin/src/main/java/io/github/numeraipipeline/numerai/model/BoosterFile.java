@@ -23,48 +23,54 @@ public final class BoosterFile implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ModelConfig config;
+    private final Path file;
     private final Booster booster;
     private final List<String> featureNames;
     private final byte[] content;
 
-    private BoosterFile(ModelConfig config, Booster booster, List<String> featureNames, byte[] content) {
+    private BoosterFile(ModelConfig config, Path file, Booster booster, List<String> featureNames, byte[] content) {
         this.config = config;
+        this.file = file;
         this.booster = booster;
         this.featureNames = featureNames;
         this.content = content;
     }
 
-    /** Loads the config's booster ({@link ModelConfig#booster()}). */
-    public static BoosterFile load(ModelConfig config) throws ModelException {
-        Path file = config.booster();
+    /** Loads the model's booster from {@code file}, the one {@link BoosterStore#lookup} chose. */
+    public static BoosterFile load(ModelConfig config, Path file) throws ModelException {
         byte[] content;
         try {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ModelException("Model " + config.name() + ": the booster " + file + " does not exist (key"
-                    + " \"booster\" of " + config.source() + "). Train it with numerai:train, or put an XGBoost JSON"
-                    + " model there.", e);
+            throw new ModelException("Model " + config.name() + ": the booster " + file + " does not exist. Train it"
+                    + " with numerai:train, or put an XGBoost JSON model there.", e);
         } catch (IOException e) {
             throw ModelException.fault("Model " + config.name() + ": cannot read the booster " + file + ": " + e, e);
         }
-        JsonNode learner = learnerOf(config, content);
+        JsonNode learner = learnerOf(config, file, content);
         try {
             Booster booster = XGBoost.loadModel(content);
-            return new BoosterFile(config, booster, featureNames(learner), content);
+            return new BoosterFile(config, file, booster, featureNames(learner), content);
         } catch (XGBoostError | IOException e) {
             throw new ModelException("Model " + config.name() + ": XGBoost cannot load the booster " + file + " ("
                     + e.getMessage() + "). Train it again with numerai:train, or replace the file.", e);
         }
     }
 
-    /** Writes a booster as XGBoost JSON, atomically; returns the bytes written. */
-    static byte[] save(Booster booster, Path file) throws ModelException {
+    /** The booster as XGBoost JSON, as {@link #write} stores it. */
+    static byte[] json(Booster booster, String model) throws ModelException {
         try {
-            byte[] json = booster.toByteArray("json");
-            AtomicFiles.write(file, json);
-            return json;
+            return booster.toByteArray("json");
         } catch (XGBoostError e) {
-            throw ModelException.fault("XGBoost cannot serialize the booster for " + file + ": " + e.getMessage(), e);
+            throw ModelException.fault("Model " + model + ": XGBoost cannot serialize the booster: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Writes booster JSON atomically. */
+    static void write(byte[] json, Path file) throws ModelException {
+        try {
+            AtomicFiles.write(file, json);
         } catch (IOException e) {
             throw ModelException.fault("Cannot write the booster " + file + ": " + e, e);
         }
@@ -72,6 +78,11 @@ public final class BoosterFile implements AutoCloseable {
 
     public ModelConfig config() {
         return config;
+    }
+
+    /** The file it was loaded from. */
+    public Path file() {
+        return file;
     }
 
     /** The feature names the booster was trained with, in its column order; empty when the file has none. */
@@ -97,7 +108,7 @@ public final class BoosterFile implements AutoCloseable {
         booster.dispose();
     }
 
-    private static JsonNode learnerOf(ModelConfig config, byte[] content) throws ModelException {
+    private static JsonNode learnerOf(ModelConfig config, Path file, byte[] content) throws ModelException {
         String problem;
         try {
             JsonNode root = content.length == 0 ? null : JSON.readTree(content);
@@ -113,7 +124,7 @@ public final class BoosterFile implements AutoCloseable {
         } catch (IOException e) {
             problem = "cannot be parsed: " + e;
         }
-        throw new ModelException("Model " + config.name() + ": the booster " + config.booster() + " " + problem
+        throw new ModelException("Model " + config.name() + ": the booster " + file + " " + problem
                 + ". Train it again with numerai:train, or replace the file.");
     }
 

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param target        the target column trained on
  * @param numBoostRound boosting rounds for training; 0 when not given (a config used only to predict)
  * @param params        the learner's parameters, passed as they are
- * @param booster       the trained model file, resolved against the config's folder
+ * @param booster       the booster beside the config (its {@code "booster"} key, resolved against the config's
+ *                      folder): used when it is there, else the desk's own ({@link BoosterStore})
  * @param source        the config file, for messages
  */
 public record ModelConfig(String name, String type, String dataVersion, String featureSet, String target,
@@ -29,10 +30,5 @@ public record ModelConfig(String name, String type, String dataVersion, String f
         Map<String, Object> changed = new HashMap<>(params);
         changed.put(param, value);
         return new ModelConfig(name, type, dataVersion, featureSet, target, numBoostRound, changed, booster, source);
-    }
-
-    /** The same model with its booster kept elsewhere (sandbox runs keep theirs apart from the real ones). */
-    public ModelConfig withBooster(Path file) {
-        return new ModelConfig(name, type, dataVersion, featureSet, target, numBoostRound, params, file, source);
     }
 }

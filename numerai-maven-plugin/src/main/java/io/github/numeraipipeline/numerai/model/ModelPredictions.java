@@ -5,6 +5,7 @@ import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.data.FeatureSets;
 import io.github.numeraipipeline.numerai.data.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.io.Sha256;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Predicts the live data with each model and writes one checked file per model, then {@code predictions.json}.
+ * Predicts the live data with each model and writes one checked file per model, then {@code predictions.json}
+ * (which also names the booster each model used). Each model's booster is the one {@link BoosterStore} finds.
  * Models are independent: one whose booster is missing, whose features the live file lacks or whose predictions
  * fail Numerai's checks is recorded as failed, and the others' files still stand. The live file of each data
  * version is read once, with the union of the columns its models need.
@@ -38,23 +40,28 @@ public final class ModelPredictions {
 
     private final Path outputDirectory;
     private final PredictionTransform transform;
+    private final BoosterStore boosters;
     private final ParquetFrameReader reader = new ParquetFrameReader();
     private final ParallelModels parallel;
 
-    public ModelPredictions(Path outputDirectory, PredictionTransform transform) {
-        this(outputDirectory, transform, new ParallelModels(1));
+    /** Predictions with each model's booster as {@code boosters} finds it, one model at a time. */
+    public ModelPredictions(Path outputDirectory, PredictionTransform transform, BoosterStore boosters) {
+        this(outputDirectory, transform, boosters, new ParallelModels(1));
     }
 
     /** @param parallel how many models predict at once (the live file is read once for all) */
-    public ModelPredictions(Path outputDirectory, PredictionTransform transform, ParallelModels parallel) {
+    public ModelPredictions(Path outputDirectory, PredictionTransform transform, BoosterStore boosters,
+            ParallelModels parallel) {
         this.outputDirectory = outputDirectory;
         this.transform = transform;
+        this.boosters = boosters;
         this.parallel = parallel;
     }
 
     /** @param round the round predicted, recorded with each file; null when unknown */
     public PredictionRecord run(List<ModelConfig> configs, LiveData live, Integer round) throws ModelException {
         List<PredictionFile> files = new ArrayList<>();
+        Map<String, PredictionRecord.BoosterUsed> used = new LinkedHashMap<>();
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, List<ModelConfig>> byVersion = new LinkedHashMap<>();
         configs.forEach(config -> byVersion.computeIfAbsent(config.dataVersion(), v -> new ArrayList<>()).add(config));
@@ -72,6 +79,8 @@ public final class ModelPredictions {
                     }
                 }
                 predictAll(ready, liveFile, writer, files, failures);
+                ready.stream().filter(r -> !failures.containsKey(r.booster.config().name()))
+                        .forEach(r -> used.put(r.booster.config().name(), r.used));
             } catch (NumeraiException e) {
                 version.getValue().stream().filter(c -> !failures.containsKey(c.name()))
                         .forEach(config -> fail(failures, config, e));
@@ -79,7 +88,7 @@ public final class ModelPredictions {
                 ready.forEach(r -> r.booster.close());
             }
         }
-        PredictionRecord record = new PredictionRecord(transform.id(), round, files, failures);
+        PredictionRecord record = new PredictionRecord(transform.id(), round, files, used, failures);
         try {
             record.writeTo(outputDirectory);
         } catch (IOException e) {
@@ -121,10 +130,12 @@ public final class ModelPredictions {
         }
     }
 
-    /** Loads the booster and checks that the live file has every feature it takes. */
-    private static Ready prepare(ModelConfig config, LiveData live, Path liveFile, Set<String> columns)
+    /** Loads the booster the store finds for the model and checks that the live file has every feature it takes. */
+    private Ready prepare(ModelConfig config, LiveData live, Path liveFile, Set<String> columns)
             throws NumeraiException {
-        BoosterFile booster = BoosterFile.load(config);
+        BoosterStore.Located located = boosters.lookup(config).require();
+        BoosterFile booster = BoosterFile.load(config, located.file());
+        LOG.info("Model {}: booster {} ({})", config.name(), located.file(), located.origin());
         try {
             List<String> features = booster.featureNames();
             if (features.isEmpty()) {
@@ -133,12 +144,13 @@ public final class ModelPredictions {
             List<String> missing = features.stream().filter(f -> !columns.contains(f)).toList();
             if (!missing.isEmpty()) {
                 throw new ModelException("Model " + config.name() + ": the live file " + liveFile + " lacks "
-                        + missing.size() + " of the " + features.size() + " features the booster " + config.booster()
+                        + missing.size() + " of the " + features.size() + " features the booster " + located.file()
                         + " takes (" + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
                         + (missing.size() > 5 ? ", ..." : "") + "). Use data of the version it was trained on"
                         + " (\"dataVersion\" in " + config.source() + ").");
             }
-            return new Ready(booster, features);
+            return new Ready(booster, features, new PredictionRecord.BoosterUsed(located.file(),
+                    located.origin().id(), Sha256.of(booster.content())));
         } catch (NumeraiException | RuntimeException e) {
             booster.close();
             throw e;
@@ -156,6 +168,6 @@ public final class ModelPredictions {
         }
     }
 
-    private record Ready(BoosterFile booster, List<String> features) {
+    private record Ready(BoosterFile booster, List<String> features, PredictionRecord.BoosterUsed used) {
     }
 }

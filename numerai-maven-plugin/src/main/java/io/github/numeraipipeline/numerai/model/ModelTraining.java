@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains one model config end to end: checks that the data fits in memory, reads the train file's feature set and
- * target, trains (every n-th era), writes the booster beside the config, scores it on the validation file, and
- * writes the report and the manifest.
+ * target, trains (every n-th era), scores it on the validation file, writes the report, then the booster and its
+ * manifest into the {@link BoosterStore} (never beside the config: that place belongs to boosters the desk brings).
  */
 public final class ModelTraining {
     private static final Logger LOG = LoggerFactory.getLogger(ModelTraining.class);
@@ -58,16 +58,19 @@ public final class ModelTraining {
     }
 
     private final Options options;
+    private final BoosterStore boosters;
     private final Clock clock;
     private final ParquetFrameReader reader = new ParquetFrameReader();
 
-    public ModelTraining(Options options) {
-        this(options, Clock.systemUTC());
+    /** Training that writes each booster and its manifest into {@code boosters}. */
+    public ModelTraining(Options options, BoosterStore boosters) {
+        this(options, boosters, Clock.systemUTC());
     }
 
-    /** Training whose manifests take their time from {@code clock}. */
-    public ModelTraining(Options options, Clock clock) {
+    /** Training whose manifests also take their time from {@code clock}. */
+    public ModelTraining(Options options, BoosterStore boosters, Clock clock) {
         this.options = options;
+        this.boosters = boosters;
         this.clock = clock;
     }
 
@@ -88,8 +91,7 @@ public final class ModelTraining {
             trained = trainOnTrainFile(config, data.train(), features, seconds);
         }
         try {
-            byte[] boosterJson = BoosterFile.save(trained.booster, config.booster());
-            LOG.info("Model {}: booster written to {}", config.name(), config.booster());
+            byte[] boosterJson = BoosterFile.json(trained.booster, config.name());
 
             long step = System.nanoTime();
             FeatureFrame validation = reader.read(data.validation(), features, List.of(config.target()));
@@ -106,24 +108,28 @@ public final class ModelTraining {
                     + " max drawdown %.4f, max feature exposure %.3f", config.name(), metrics.eras().size(),
                     metrics.mean(), metrics.sharpe(), metrics.maxDrawdown(), metrics.maxFeatureExposure()));
 
+            Path booster = boosters.trainedBooster(config);
             ValidationReport.Facts facts = new ValidationReport.Facts(config, trained.rows, features.size(),
-                    options.eraStep(), data.validation().toString());
+                    options.eraStep(), data.validation().toString(), booster.toString());
             Path report = ValidationReport.write(options.reportDirectory(), facts, metrics);
             seconds.put("total", elapsed(start));
-            Path manifest = TrainingManifest.pathFor(config);
+            // The booster, then its manifest, only once everything else worked: a booster whose manifest does not
+            // vouch for it (a run killed between the two) counts as missing and is trained again.
+            BoosterFile.write(boosterJson, booster);
+            Path manifest = boosters.trainedManifest(config);
             new TrainingManifest(config, clock.instant())
                     .file("config", config.source())
                     .file("features", data.features())
                     .file("train", data.train())
                     .file("validation", data.validation())
-                    .booster(config.booster(), boosterJson)
+                    .booster(booster, boosterJson)
                     .training(config, options.eraStep(), trained.rows, trained.eras, features.size(), rows.length)
                     .matrix(matrix)
                     .validation(metrics)
                     .seconds(seconds)
                     .writeTo(manifest);
-            LOG.info("Model {}: report {}, manifest {}", config.name(), report, manifest);
-            return new Outcome(config, config.booster(), manifest, report, metrics);
+            LOG.info("Model {}: booster {}, manifest {}, report {}", config.name(), booster, manifest, report);
+            return new Outcome(config, booster, manifest, report, metrics);
         } catch (XGBoostError e) {
             throw ModelException.fault("Model " + config.name() + ": XGBoost failed to predict the validation"
                     + " rows: " + e.getMessage(), e);

@@ -1,5 +1,6 @@
 package io.github.numeraipipeline.numerai.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,6 +8,7 @@ import io.github.numeraipipeline.numerai.io.AtomicFiles;
 import io.github.numeraipipeline.numerai.io.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,7 +19,8 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 /**
  * {@code <name>.manifest.json} beside a trained booster: what it was made from and with, so that anyone can tell
  * whether a booster matches its config and data, and make it again: SHA-256 of the config, the data files and the
- * booster; library versions; row and feature counts; the time each step took.
+ * booster; library versions; row and feature counts; the time each step took. {@link BoosterStore} trusts a trained
+ * booster only as far as its manifest pins it to the booster's bytes and the config's.
  */
 final class TrainingManifest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -29,8 +32,18 @@ final class TrainingManifest {
         root.put("createdAt", createdAt.toString());
     }
 
-    static Path pathFor(ModelConfig config) {
-        return config.booster().resolveSibling(config.name() + ".manifest.json");
+    /** The SHA-256 sums a manifest pins its booster and its config to; null where it names none. */
+    record Pins(String boosterSha256, String configSha256) {
+    }
+
+    /** Reads the pins of a manifest file. */
+    static Pins pins(Path manifest) throws IOException {
+        JsonNode root = JSON.readTree(Files.readAllBytes(manifest));
+        return new Pins(text(root.at("/files/booster/sha256")), text(root.at("/files/config/sha256")));
+    }
+
+    private static String text(JsonNode node) {
+        return node.isTextual() ? node.asText() : null;
     }
 
     TrainingManifest file(String role, Path file) throws IOException {

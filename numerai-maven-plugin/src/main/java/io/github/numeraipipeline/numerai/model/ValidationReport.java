@@ -25,8 +25,13 @@ public final class ValidationReport {
     private static final int TOP = 20;
     private static final int BOTTOM = 40;
 
-    /** What the report says about the run besides the metrics. */
-    public record Facts(ModelConfig config, int trainRows, int features, int eraStep, String validationFile) {
+    /**
+     * What the report says about the run besides the metrics.
+     *
+     * @param booster the booster file scored, where {@code train} writes it
+     */
+    public record Facts(ModelConfig config, int trainRows, int features, int eraStep, String validationFile,
+                        String booster) {
     }
 
     private ValidationReport() {
@@ -51,6 +56,7 @@ public final class ValidationReport {
         root.put("trainRows", facts.trainRows());
         root.put("eraStep", facts.eraStep());
         root.put("validationFile", facts.validationFile());
+        root.put("booster", facts.booster());
         root.put("validationRows", metrics.rows());
         root.put("validationEras", metrics.eras().size());
         ObjectNode corr = root.putObject("numeraiCorr");
@@ -87,7 +93,8 @@ public final class ValidationReport {
                 .append("; trained on ").append(facts.trainRows()).append(" rows")
                 .append(" (").append(EraSelection.describe(facts.eraStep())).append(")")
                 .append("; validated on ").append(metrics.rows()).append(" rows in ").append(metrics.eras().size())
-                .append(" eras</p>\n<div class=\"cards\">");
+                .append(" eras</p>\n<p class=\"sub\">booster <code>").append(escape(facts.booster()))
+                .append("</code></p>\n<div class=\"cards\">");
         card(html, "mean corr", metrics.mean());
         card(html, "std", metrics.std());
         card(html, "sharpe", metrics.sharpe());

@@ -23,7 +23,7 @@ public final class XgbPredictor {
         String name = booster.config().name();
         try {
             if (booster.featureCount() != features.size()) {
-                throw new ModelException("Model " + name + ": the booster " + booster.config().booster() + " takes "
+                throw new ModelException("Model " + name + ": the booster " + booster.file() + " takes "
                         + booster.featureCount() + " features, but its feature set \"" + booster.config().featureSet()
                         + "\" has " + features.size() + "; use the feature set it was trained with.");
             }

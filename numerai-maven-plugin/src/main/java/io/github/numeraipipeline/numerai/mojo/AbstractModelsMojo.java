@@ -6,6 +6,7 @@ import io.github.numeraipipeline.numerai.data.DatasetCache;
 import io.github.numeraipipeline.numerai.data.DatasetDownloader;
 import io.github.numeraipipeline.numerai.data.DatasetSync;
 import io.github.numeraipipeline.numerai.io.RunLocks;
+import io.github.numeraipipeline.numerai.model.BoosterStore;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelConfigException;
 import io.github.numeraipipeline.numerai.model.ModelConfigs;
@@ -26,8 +27,9 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
     protected static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
 
     /**
-     * Where the model configs ({@code <name>.json}) and their boosters live. Default: {@code ${project.basedir}/models},
-     * or {@code ./models} without a pom.
+     * Where the model configs ({@code <name>.json}) live, and any booster the desk brings with them
+     * ({@code <name>.model.json} beside its config: used before one the desk trained itself, in
+     * {@code <dataDirectory>/boosters}). Default: {@code ${project.basedir}/models}, or {@code ./models} without a pom.
      *
      * @since 0.1.0
      */
@@ -81,20 +83,20 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
         return new ParallelModels(parallelModels);
     }
 
-    /**
-     * The configs to run. In sandbox runs each booster lives in the sandbox's folder instead of beside its config:
-     * a booster trained on made-up data must never stand where a real one is expected, nor a real one be used on
-     * made-up data.
-     */
-    protected List<ModelConfig> modelConfigs() throws ModelConfigException, MojoFailureException {
+    /** The configs to run: every one in the models directory, or those {@code numerai.models} names. */
+    protected List<ModelConfig> modelConfigs() throws ModelConfigException {
         List<String> names = models == null || models.isBlank() ? List.of()
                 : Arrays.stream(models.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        List<ModelConfig> configs = ModelConfigs.load(modelsDirectory(), names);
-        if (!isSandbox()) {
-            return configs;
-        }
-        Path boosters = datasetCache().root().resolve("boosters");
-        return configs.stream().map(c -> c.withBooster(boosters.resolve(c.booster().getFileName()))).toList();
+        return ModelConfigs.load(modelsDirectory(), names);
+    }
+
+    /**
+     * Where each model's booster is read from and written to ({@link BoosterStore}): beside its config when the desk
+     * brought one, else {@code <dataDirectory>/boosters}; in sandbox runs only the sandbox's own folder.
+     */
+    protected BoosterStore boosters() throws MojoFailureException {
+        return isSandbox() ? BoosterStore.inSandbox(datasetCache().root())
+                : BoosterStore.inDataDirectory(dataDirectory());
     }
 
     protected Path modelsDirectory() {

@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -95,6 +97,15 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
      */
     @Parameter(property = PropertyNames.SANDBOX_ROUND, defaultValue = "open")
     private String sandboxRound;
+
+    /**
+     * The UTC day the sandbox plays, as an ISO date such as {@code 2026-12-01}: its round is that day's (one more
+     * each day). Default: today. A sandbox started with tomorrow's date gives a desk its next day's round at once.
+     *
+     * @since 0.2.0
+     */
+    @Parameter(property = PropertyNames.SANDBOX_DAY)
+    private String sandboxDay;
 
     /**
      * The dataset cache. Default: {@code $XDG_CACHE_HOME/numerai-pipeline} or {@code ~/.cache/numerai-pipeline}.
@@ -216,12 +227,23 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
 
     /** Fails before any work when a folder the goal writes to cannot be written, naming the parameter. */
     static void requireWritable(Path directory, String property) throws MojoFailureException {
+        requireWritable(directory, property, directory, "");
+    }
+
+    /**
+     * Fails before any work when {@code directory}, a folder inside the parameter's {@code value}, cannot be
+     * written; {@code why} says what the goal keeps there.
+     */
+    static void requireWritable(Path directory, String property, Path value, String why)
+            throws MojoFailureException {
         try {
             Files.createDirectories(directory);
             Files.deleteIfExists(Files.createTempFile(directory, ".write-check", ".tmp"));
         } catch (IOException | RuntimeException e) {
-            throw new MojoFailureException(property + "=" + directory + " cannot be written (" + e
-                    + "); point -D" + property + " at a folder this user can write", e);
+            String where = directory.equals(value) ? property + "=" + directory
+                    : directory + " (in " + property + "=" + value + ")";
+            throw new MojoFailureException(where + " cannot be written (" + e + ")" + why + "; point -D" + property
+                    + " at a folder this user can write", e);
         }
     }
 
@@ -284,13 +306,26 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         try {
             int validationEras = Math.max(4, sandboxTrainEras / 4);
             return defaults.withRoundOpensIn(SandboxRound.opensIn(sandboxRound))
-                    .withRoundNumber(SandboxCalendar.NUMERAI_LIKE.roundAt(clock.instant()))
+                    .withRoundNumber(sandboxRoundNumber())
                     .withData(defaults.data().withFeatureCount(sandboxFeatures).withLiveRows(sandboxLiveRows)
                             .withTrain(sandboxTrainEras, SANDBOX_ROWS_PER_ERA)
                             .withValidation(validationEras, SANDBOX_ROWS_PER_ERA, Math.min(4, validationEras / 2)));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("The sandbox's data shape (numerai.sandbox.*) is not possible: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** The round of {@code numerai.sandbox.day}, or of today. */
+    private int sandboxRoundNumber() throws MojoFailureException {
+        if (sandboxDay == null || sandboxDay.isBlank()) {
+            return SandboxCalendar.NUMERAI_LIKE.roundAt(clock.instant());
+        }
+        try {
+            return SandboxCalendar.NUMERAI_LIKE.roundOn(LocalDate.parse(sandboxDay.trim()));
+        } catch (DateTimeParseException e) {
+            throw new MojoFailureException(PropertyNames.SANDBOX_DAY + "=" + sandboxDay + " is not a date; write it"
+                    + " as 2026-12-01 (ISO, the UTC day the sandbox plays)", e);
         }
     }
 

@@ -8,6 +8,7 @@ import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelPredictions;
 import io.github.numeraipipeline.numerai.model.PredictionRecord;
 import io.github.numeraipipeline.numerai.model.PredictionTransform;
+import io.github.numeraipipeline.numerai.report.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Predicts the round's live data with every model config (or those of {@code numerai.models}) and writes
  * {@code predictions_<name>.csv} per model into the output directory, each checked with Numerai's submission checks
- * before it counts; {@code predictions.json} lists the files (name, file, rows, sha256, round) for
- * {@code numerai:submit}. A model that fails leaves no file and fails the goal; the others' files stand. The live
+ * before it counts; {@code predictions.json} lists the files (name, file, rows, sha256, round, booster) for
+ * {@code numerai:submit}, and {@code run.json} names the booster of each model. A model's booster is the one beside
+ * its config when there is one, else the one {@code train} left in {@code <dataDirectory>/boosters}. A model that fails leaves no file and fails the goal; the others' files stand. The live
  * file is {@code numerai.liveData}, or the round's file in the cache, downloaded when missing.
  *
  * @since 0.1.0
@@ -63,11 +65,16 @@ public class PredictMojo extends AbstractModelsMojo {
                 return cache.file(dataVersion, DatasetCache.FEATURES);
             }
         };
-        PredictionRecord record = new ModelPredictions(outputDirectory(), chosen, parallelModels()).run(configs, live, round);
+        PredictionRecord record = new ModelPredictions(outputDirectory(), chosen, boosters(), parallelModels())
+                .run(configs, live, round);
+        RunRecord run = RunRecord.load(outputDirectory(), clock().instant());
         for (PredictionFile file : record.files()) {
+            PredictionRecord.BoosterUsed booster = record.boosters().get(file.model());
             getLog().info("Predictions of " + file.model() + ": " + file.path() + " (" + file.rows() + " rows, sha256 "
                     + file.sha256() + ")");
+            run.booster(file.model(), booster.file(), booster.origin(), booster.sha256());
         }
+        run.save(outputDirectory());
         record.requireNoFailures();
     }
 

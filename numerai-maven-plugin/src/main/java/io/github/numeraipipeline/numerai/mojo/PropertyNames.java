@@ -15,6 +15,7 @@ final class PropertyNames {
     static final String SANDBOX = "numerai.sandbox";
     static final String SANDBOX_ROUND = "numerai.sandbox.round";
     static final String SANDBOX_PORT = "numerai.sandbox.port";
+    static final String SANDBOX_DAY = "numerai.sandbox.day";
     static final String SANDBOX_LIVE_ROWS = "numerai.sandbox.liveRows";
     static final String SANDBOX_FEATURES = "numerai.sandbox.features";
     static final String SANDBOX_TRAIN_ERAS = "numerai.sandbox.trainEras";

@@ -3,12 +3,14 @@ package io.github.numeraipipeline.numerai.mojo;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
+import io.github.numeraipipeline.numerai.model.BoosterStore;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelTraining;
 import io.github.numeraipipeline.numerai.model.ParallelModels;
 import io.github.numeraipipeline.numerai.model.TrainingMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoFailureException;
@@ -17,8 +19,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Trains each model config (or those of {@code numerai.models}) on its data version's train file, deterministically,
- * and writes the booster beside the config ({@code <name>.model.json}) with a manifest ({@code <name>.manifest.json}),
- * and a validation report in {@code <outputDirectory>/reports} ({@code <name>.html}, {@code <name>.json}). Train and
+ * and writes the booster ({@code <name>.model.json}) with a manifest ({@code <name>.manifest.json}) into
+ * {@code <dataDirectory>/boosters}, where {@code predict} finds it unless a booster beside the config wins, and a
+ * validation report in {@code <outputDirectory>/reports} ({@code <name>.html}, {@code <name>.json}). Train and
  * validation files missing from the cache are downloaded first. Not bound to a phase: run it when a model changes.
  *
  * @since 0.1.0
@@ -36,8 +39,10 @@ public class TrainMojo extends AbstractModelsMojo {
     private int eraStep;
 
     /**
-     * Train only the models that have no booster yet; the others are used as they are. The desk binds train this
-     * way, so that a fresh clone (or a new model) gets its booster on the first daily run.
+     * Train only the models that have no booster they may use yet (none beside the config, none in
+     * {@code <dataDirectory>/boosters} whose manifest pins this config); the others are used as they are. The desk
+     * binds train this way, so that a fresh clone, a fresh data volume or a new or changed model gets its booster on
+     * the first daily run.
      *
      * @since 0.1.0
      */
@@ -64,14 +69,16 @@ public class TrainMojo extends AbstractModelsMojo {
                     + " (1 trains on every era, 4 on every 4th)");
         }
         List<ModelConfig> configs = modelConfigs();
+        BoosterStore boosters = boosters();
         if (onlyMissing) {
-            configs.stream().filter(c -> Files.isRegularFile(c.booster())).forEach(c -> getLog().info("Model "
-                    + c.name() + ": booster " + c.booster() + " is there; not training (" + PropertyNames.TRAIN_ONLY_MISSING + ")"));
-            configs = configs.stream().filter(c -> !Files.isRegularFile(c.booster())).toList();
+            configs = withoutBooster(configs, boosters);
             if (configs.isEmpty()) {
                 return;
             }
         }
+        // Before any download or training: a booster that cannot be kept is hours lost.
+        requireWritable(boosters.directory(), PropertyNames.DATA_DIRECTORY, dataDirectory(),
+                ": trained boosters are kept there, with the dataset cache");
         DatasetCache cache = datasetCache();
         fetchMissingData(configs, cache);
         TrainingMatrix chosenMatrix;
@@ -82,7 +89,7 @@ public class TrainMojo extends AbstractModelsMojo {
         }
         ParallelModels parallel = parallelModels();
         ModelTraining training = new ModelTraining(new ModelTraining.Options(eraStep, PROGRESS_EVERY,
-                outputDirectory().resolve("reports"), chosenMatrix), clock());
+                outputDirectory().resolve("reports"), chosenMatrix), boosters, clock());
         List<ParallelModels.Outcome<ModelTraining.Outcome>> outcomes = parallel.run(configs, config -> {
             String version = config.dataVersion();
             return training.train(config, new ModelTraining.DataFiles(cache.file(version, DatasetCache.TRAIN),
@@ -95,6 +102,7 @@ public class TrainMojo extends AbstractModelsMojo {
                 getLog().info(String.format(Locale.ROOT, "Trained %s: booster %s, validation mean corr %.4f"
                         + " (sharpe %.2f), report %s", outcome.config().name(), trained.booster(),
                         trained.metrics().mean(), trained.metrics().sharpe(), trained.report()));
+                warnIfShadowed(outcome.config(), trained, boosters);
             } else {
                 getLog().error("Model " + outcome.config().name() + " was not trained: "
                         + outcome.failure().getMessage());
@@ -103,6 +111,34 @@ public class TrainMojo extends AbstractModelsMojo {
         }
         if (firstFailure != null) {
             throw firstFailure;
+        }
+    }
+
+    /** The configs that have no booster they may use; says for each model whether it is trained, and why. */
+    private List<ModelConfig> withoutBooster(List<ModelConfig> configs, BoosterStore boosters) {
+        List<ModelConfig> missing = new ArrayList<>();
+        for (ModelConfig config : configs) {
+            BoosterStore.Lookup lookup = boosters.lookup(config);
+            if (lookup.found()) {
+                getLog().info("Model " + config.name() + ": booster " + lookup.booster().file() + " ("
+                        + lookup.booster().origin() + ") is there; not training (" + PropertyNames.TRAIN_ONLY_MISSING
+                        + ")");
+            } else {
+                getLog().info("Model " + config.name() + " has " + lookup.reason() + "; training it into "
+                        + boosters.directory());
+                missing.add(config);
+            }
+        }
+        return missing;
+    }
+
+    /** A booster beside the config wins over the one just trained: say so, and how to use the new one. */
+    private void warnIfShadowed(ModelConfig config, ModelTraining.Outcome trained, BoosterStore boosters) {
+        BoosterStore.Lookup lookup = boosters.lookup(config);
+        if (lookup.found() && !lookup.booster().file().equals(trained.booster())) {
+            getLog().warn("Model " + config.name() + ": predict keeps using " + lookup.booster().file() + " ("
+                    + lookup.booster().origin() + "), which wins over the booster just trained; to use the new one,"
+                    + " copy " + trained.booster() + " over it (or delete it)");
         }
     }
 

@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * The machine-readable account of one daily run, {@code run.json} in the output directory: the round, each goal's
- * time and status, and per model the file uploaded (rows, SHA-256) and the submission id or the reason it was not
- * submitted. Each goal adds its part, so the record is whole whether the goals ran in one Maven call or in several
+ * time and status, per model the booster its predictions came from ({@code boosters}), and per model the file
+ * uploaded (rows, SHA-256) and the submission id or the reason it was not submitted. Each goal adds its part, so the record is whole whether the goals ran in one Maven call or in several
  * (as the Jenkins stages run them); {@code watch} starts a new one.
  */
 public final class RunRecord {
@@ -158,6 +158,15 @@ public final class RunRecord {
             model.put("submissionId", outcome.submissionId());
             model.put("detail", outcome.detail());
         }
+        return this;
+    }
+
+    /** The booster a model's predictions were made with: its file, origin ({@code config}, {@code trained}, ...). */
+    public RunRecord booster(String model, Path file, String origin, String sha256) {
+        JsonNode existing = root.get("boosters");
+        ObjectNode boosters = existing instanceof ObjectNode object ? object : root.putObject("boosters");
+        boosters.putObject(model).put("file", file.toAbsolutePath().toString()).put("origin", origin)
+                .put("sha256", sha256);
         return this;
     }
 

@@ -87,7 +87,7 @@ public final class RunReport {
             body = alreadySubmitted(json.get("watch"));
         } else {
             headline = "Numerai round " + json.path("round").asText("?") + sandbox(json) + ": " + verdict(json);
-            body = modelsTable(json, directory);
+            body = modelsTable(json, directory) + boostersTable(json);
         }
         StringBuilder steps = new StringBuilder();
         for (JsonNode step : json.path("steps")) {
@@ -133,6 +133,19 @@ public final class RunReport {
         }
         return "<h2>Models</h2>\n<table><tr><th>model</th><th>status</th><th>submission</th><th>rows</th>"
                 + "<th>sha256</th><th>detail</th></tr>\n" + models + "</table>\n";
+    }
+
+    /** Which booster file each model predicted with, and where it came from (committed or trained by the desk). */
+    private static String boostersTable(JsonNode json) {
+        StringBuilder boosters = new StringBuilder();
+        json.path("boosters").properties().forEach(entry -> boosters.append("<tr><td>")
+                .append(escape(entry.getKey())).append("</td><td><code>")
+                .append(escape(entry.getValue().path("file").asText())).append("</code></td><td>")
+                .append(escape(entry.getValue().path("origin").asText())).append("</td><td><code title=\"")
+                .append(escape(entry.getValue().path("sha256").asText(""))).append("\">")
+                .append(escape(abbreviate(entry.getValue().path("sha256").asText("")))).append("</code></td></tr>\n"));
+        return boosters.length() == 0 ? "" : "<h2>Boosters</h2>\n<table><tr><th>model</th><th>booster</th>"
+                + "<th>origin</th><th>sha256</th></tr>\n" + boosters + "</table>\n";
     }
 
     /** A day without an open round: when it checked, how long it waited, what it saw last, what comes next. */

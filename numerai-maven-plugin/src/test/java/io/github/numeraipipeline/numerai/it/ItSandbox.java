@@ -42,6 +42,17 @@ public final class ItSandbox {
     }
 
     /**
+     * The same tournament a day later, on another port: the next round, open, with nothing submitted to it yet; its
+     * data is served from a folder of its own.
+     */
+    public static SandboxServer startNextDay(File basedir, String port) throws IOException {
+        SandboxOptions today = SandboxOptions.defaults();
+        SandboxOptions options = today.withPort(Integer.parseInt(port)).withData(SMALL)
+                .withRoundNumber(today.roundNumber() + 1);
+        return SandboxServer.start(options, new GeneratedDatasets(SMALL, basedir.toPath().resolve("served-next-day")));
+    }
+
+    /**
      * Writes {@code target/numerai/predictions_<model>.csv} for the sandbox's live ids, as {@code predict} would, so
      * that submit ITs do not depend on training.
      */

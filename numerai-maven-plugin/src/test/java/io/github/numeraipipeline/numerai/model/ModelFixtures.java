@@ -43,9 +43,15 @@ final class ModelFixtures {
         return ModelConfigs.read(file);
     }
 
-    static ModelTraining.Outcome train(ModelConfig config, ModelTraining.DataFiles data, Path reports, int eraStep)
-            throws Exception {
-        return new ModelTraining(new ModelTraining.Options(eraStep, Duration.ofSeconds(5), reports))
+    /** The desk's booster store of a data directory, where {@link #train} writes. */
+    static BoosterStore boosters(Path dataDirectory) {
+        return BoosterStore.inDataDirectory(dataDirectory);
+    }
+
+    /** Trains the config into the store; the outcome names the booster written. */
+    static ModelTraining.Outcome train(ModelConfig config, ModelTraining.DataFiles data, BoosterStore boosters,
+            Path reports, int eraStep) throws Exception {
+        return new ModelTraining(new ModelTraining.Options(eraStep, Duration.ofSeconds(5), reports), boosters)
                 .train(config, data);
     }
 

@@ -50,6 +50,11 @@ class ModelPredictionsTest {
         dataset = new SyntheticDataset(ModelFixtures.SPEC);
     }
 
+    /** This test's desk booster store, {@code <dir>/data/boosters}. */
+    private BoosterStore boosters() {
+        return ModelFixtures.boosters(dir.resolve("data"));
+    }
+
     private ModelPredictions.LiveData liveData() {
         return new ModelPredictions.LiveData() {
             @Override
@@ -76,7 +81,7 @@ class ModelPredictionsTest {
                 reversed));
         FeatureFrame liveFrame = new ParquetFrameReader().read(live, dataset.featureNames(), List.of());
         float[] actual;
-        try (BoosterFile booster = BoosterFile.load(config)) {
+        try (BoosterFile booster = BoosterFile.load(config, config.booster())) {
             assertEquals(reversed, booster.featureNames());
             actual = XgbPredictor.predict(booster, booster.featureNames(), liveFrame);
         }
@@ -91,11 +96,11 @@ class ModelPredictionsTest {
     void writesOneCheckedRankedFilePerModelAndARecordOfThem() throws Exception {
         ModelConfig a = ModelFixtures.config(dir.resolve("models"), "xgba", 10);
         ModelConfig b = ModelFixtures.config(dir.resolve("models"), "xgbb", 5);
-        ModelFixtures.train(a, data, dir.resolve("reports"), 1);
-        ModelFixtures.train(b, data, dir.resolve("reports"), 2);
+        Path boosterA = ModelFixtures.train(a, data, boosters(), dir.resolve("reports"), 1).booster();
+        Path boosterB = ModelFixtures.train(b, data, boosters(), dir.resolve("reports"), 2).booster();
         Path output = dir.resolve("out");
 
-        PredictionRecord record = new ModelPredictions(output, PredictionTransform.RANK)
+        PredictionRecord record = new ModelPredictions(output, PredictionTransform.RANK, boosters())
                 .run(List.of(a, b), liveData(), ROUND);
 
         record.requireNoFailures();
@@ -109,6 +114,9 @@ class ModelPredictionsTest {
         assertEquals(ModelFixtures.SPEC.liveRows(), file.rows());
         assertEquals(Sha256.of(file.path()), file.sha256());
         assertEquals(ROUND, record.round());
+        assertEquals(Map.of("xgba", new PredictionRecord.BoosterUsed(boosterA, "trained", Sha256.of(boosterA)),
+                "xgbb", new PredictionRecord.BoosterUsed(boosterB, "trained", Sha256.of(boosterB))), record.boosters(),
+                "the record names the booster each file was predicted with");
         // tie-kept ranks: each value is (rank - 0.5) / n
         double[] values = csv.lines().skip(1).mapToDouble(line -> Double.parseDouble(line.split(",")[1])).toArray();
         for (double value : values) {
@@ -122,10 +130,10 @@ class ModelPredictionsTest {
     void aFailingModelFailsAloneAndLeavesNoFileWhileTheOthersStand() throws Exception {
         Path models = dir.resolve("models");
         ModelConfig good = ModelFixtures.config(models, "good", 5);
-        ModelFixtures.train(good, data, dir.resolve("reports"), 1);
+        byte[] booster = Files.readAllBytes(ModelFixtures.train(good, data, boosters(), dir.resolve("reports"), 1)
+                .booster());
         ModelConfig missing = ModelFixtures.config(models, "missing", 5);
         ModelConfig truncated = ModelFixtures.config(models, "truncated", 5);
-        byte[] booster = Files.readAllBytes(good.booster());
         Files.write(truncated.booster(), java.util.Arrays.copyOf(booster, booster.length / 2));
         ModelConfig otherFeatures = ModelFixtures.config(models, "other", 5);
         trainDirectly(List.of("feature_not_in_live_data", dataset.featureNames().get(0)), otherFeatures, 3, 1);
@@ -134,15 +142,17 @@ class ModelPredictionsTest {
         Path output = Files.createDirectories(dir.resolve("out"));
         Files.writeString(output.resolve("predictions_missing.csv"), "id,prediction\nstale,0.5\n");
 
-        PredictionRecord record = new ModelPredictions(output, PredictionTransform.RANK)
+        PredictionRecord record = new ModelPredictions(output, PredictionTransform.RANK, boosters())
                 .run(List.of(good, missing, truncated, otherFeatures, constant), liveData(), ROUND);
 
         assertEquals(List.of("good"), record.files().stream().map(PredictionFile::model).toList());
         assertTrue(Files.exists(output.resolve("predictions_good.csv")));
         Map<String, String> failures = record.failures();
         assertEquals(List.of("missing", "truncated", "other", "constant"), List.copyOf(failures.keySet()));
-        assertTrue(failures.get("missing").contains("does not exist") && failures.get("missing")
-                .contains("numerai:train"), failures.get("missing"));
+        String noBooster = failures.get("missing");
+        assertTrue(noBooster.contains("has no booster") && noBooster.contains(missing.booster().toString())
+                && noBooster.contains(boosters().trainedBooster(missing).toString())
+                && noBooster.contains("numerai:train"), "names both places and the fix: " + noBooster);
         assertTrue(failures.get("truncated").contains("not a complete JSON"), failures.get("truncated"));
         assertTrue(failures.get("other").contains("feature_not_in_live_data"), failures.get("other"));
         assertTrue(failures.get("constant").contains("non-zero standard deviation"), failures.get("constant"));
@@ -151,6 +161,7 @@ class ModelPredictionsTest {
         }
         ModelException error = assertThrows(ModelException.class, record::requireNoFailures);
         assertTrue(error.getMessage().startsWith("4 of 5 model(s)"), error.getMessage());
+        assertEquals(List.of("good"), List.copyOf(record.boosters().keySet()));
         assertEquals(record, PredictionRecord.readFrom(output));
     }
 
@@ -159,18 +170,18 @@ class ModelPredictionsTest {
         Path models = dir.resolve("models");
         ModelConfig first = ModelFixtures.config(models, "first", 5);
         ModelConfig second = ModelFixtures.config(models, "second", 9);
-        ModelFixtures.train(first, data, dir.resolve("reports"), 1);
-        ModelFixtures.train(second, data, dir.resolve("reports"), 1);
+        ModelFixtures.train(first, data, boosters(), dir.resolve("reports"), 1);
+        ModelFixtures.train(second, data, boosters(), dir.resolve("reports"), 1);
         ModelConfig constant = ModelFixtures.config(models, "constant", 5);
         trainDirectly(dataset.featureSets().featureSet("small"), constant, 0, 1);
         List<ModelConfig> configs = List.of(first, constant, second);
         Path alone = Files.createDirectories(dir.resolve("alone"));
         Path together = Files.createDirectories(dir.resolve("together"));
 
-        PredictionRecord one = new ModelPredictions(alone, PredictionTransform.RANK, new ParallelModels(1))
-                .run(configs, liveData(), ROUND);
-        PredictionRecord three = new ModelPredictions(together, PredictionTransform.RANK, new ParallelModels(3))
-                .run(configs, liveData(), ROUND);
+        PredictionRecord one = new ModelPredictions(alone, PredictionTransform.RANK, boosters(),
+                new ParallelModels(1)).run(configs, liveData(), ROUND);
+        PredictionRecord three = new ModelPredictions(together, PredictionTransform.RANK, boosters(),
+                new ParallelModels(3)).run(configs, liveData(), ROUND);
 
         assertEquals(List.of("first", "second"), three.files().stream().map(PredictionFile::model).toList());
         assertEquals(one.failures(), three.failures());
@@ -187,14 +198,14 @@ class ModelPredictionsTest {
         ModelConfig scaled = ModelFixtures.config(dir.resolve("models"), "scaled", 5);
         trainDirectly(dataset.featureSets().featureSet("small"), scaled, 5, 10);
 
-        PredictionRecord record = new ModelPredictions(dir.resolve("out"), PredictionTransform.RAW)
+        PredictionRecord record = new ModelPredictions(dir.resolve("out"), PredictionTransform.RAW, boosters())
                 .run(List.of(inRange, scaled), liveData(), ROUND);
 
         assertEquals(List.of("inrange"), record.files().stream().map(PredictionFile::model).toList());
         assertTrue(record.failures().get("scaled").contains("outside [0, 1]"), record.failures().get("scaled"));
         FeatureFrame liveFrame = new ParquetFrameReader().read(live, dataset.featureNames(), List.of());
         float[] outputs;
-        try (BoosterFile booster = BoosterFile.load(inRange)) {
+        try (BoosterFile booster = BoosterFile.load(inRange, inRange.booster())) {
             outputs = XgbPredictor.predict(booster, booster.featureNames(), liveFrame);
         }
         String firstRow = Files.readString(record.files().get(0).path()).lines().skip(1).findFirst().orElseThrow();
@@ -218,8 +229,8 @@ class ModelPredictionsTest {
     }
 
     /**
-     * Trains with XGBoost4J directly on a plain float matrix (not {@link FeatureMatrix}), saves the booster as the
-     * config's, and returns it.
+     * Trains with XGBoost4J directly on a plain float matrix (not {@link FeatureMatrix}), saves the booster beside the
+     * config (as a desk that brings its own boosters does), and returns it.
      */
     private static Booster trainDirectly(List<String> features, ModelConfig config, int rounds, float labelScale)
             throws Exception {

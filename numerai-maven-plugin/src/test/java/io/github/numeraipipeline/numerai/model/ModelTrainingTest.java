@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.numeraipipeline.numerai.data.DatasetCache;
+import io.github.numeraipipeline.numerai.data.DatasetFile;
+import io.github.numeraipipeline.numerai.data.ParquetLayout;
+import io.github.numeraipipeline.numerai.data.SyntheticDataset;
 import io.github.numeraipipeline.numerai.io.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +39,14 @@ class ModelTrainingTest {
         ModelConfig first = TrainOnce.withThreads(ModelFixtures.config(dir.resolve("a"), "xgbt", 30), 2);
         ModelConfig second = TrainOnce.withThreads(ModelFixtures.config(dir.resolve("b"), "xgbt", 30), 1);
 
-        ModelFixtures.train(first, data, dir.resolve("reports-a"), 1);
-        ModelFixtures.train(second, data, dir.resolve("reports-b"), 1);
+        Path firstBooster = ModelFixtures.train(first, data, ModelFixtures.boosters(dir.resolve("data-a")),
+                dir.resolve("reports-a"), 1).booster();
+        Path secondBooster = ModelFixtures.train(second, data, ModelFixtures.boosters(dir.resolve("data-b")),
+                dir.resolve("reports-b"), 1).booster();
         String otherJvm = trainInAnotherJvm(dir.resolve("jvm"), 2);
 
-        byte[] booster = ModelFixtures.bytes(first.booster());
-        assertArrayEquals(booster, ModelFixtures.bytes(second.booster()));
+        byte[] booster = ModelFixtures.bytes(firstBooster);
+        assertArrayEquals(booster, ModelFixtures.bytes(secondBooster));
         assertEquals(Sha256.of(booster), otherJvm);
     }
 
@@ -50,9 +56,11 @@ class ModelTrainingTest {
         ModelConfig viaInt8 = ModelFixtures.config(dir.resolve("int8"), "xgbt", 20);
 
         ModelTraining.Outcome floats = new ModelTraining(new ModelTraining.Options(2, Duration.ofHours(1),
-                dir.resolve("reports-float"), TrainingMatrix.FLOAT)).train(viaFloats, data);
+                dir.resolve("reports-float"), TrainingMatrix.FLOAT), ModelFixtures.boosters(dir.resolve("data-float")))
+                .train(viaFloats, data);
         ModelTraining.Outcome int8 = new ModelTraining(new ModelTraining.Options(2, Duration.ofHours(1),
-                dir.resolve("reports-int8"), TrainingMatrix.INT8)).train(viaInt8, data);
+                dir.resolve("reports-int8"), TrainingMatrix.INT8), ModelFixtures.boosters(dir.resolve("data-int8")))
+                .train(viaInt8, data);
 
         assertArrayEquals(ModelFixtures.bytes(floats.booster()), ModelFixtures.bytes(int8.booster()));
         assertEquals(floats.metrics().mean(), int8.metrics().mean());
@@ -81,15 +89,23 @@ class ModelTrainingTest {
     }
 
     @Test
-    void writesTheBoosterBesideTheConfigAndAManifestPinningConfigDataAndBooster() throws Exception {
+    void writesTheBoosterAndAManifestPinningConfigDataAndBoosterIntoTheDataDirectoryNeverBesideTheConfig()
+            throws Exception {
         ModelConfig config = ModelFixtures.config(dir.resolve("models"), "xgbt", 20);
+        BoosterStore boosters = ModelFixtures.boosters(dir.resolve("data"));
 
-        ModelTraining.Outcome outcome = ModelFixtures.train(config, data, dir.resolve("reports"), 1);
+        ModelTraining.Outcome outcome = ModelFixtures.train(config, data, boosters, dir.resolve("reports"), 1);
 
-        assertEquals(dir.resolve("models/xgbt.model.json").toAbsolutePath(), outcome.booster());
-        assertEquals(dir.resolve("models/xgbt.manifest.json").toAbsolutePath(), outcome.manifest());
+        assertEquals(dir.resolve("data/boosters/xgbt.model.json").toAbsolutePath(), outcome.booster());
+        assertEquals(dir.resolve("data/boosters/xgbt.manifest.json").toAbsolutePath(), outcome.manifest());
+        assertFalse(Files.exists(config.booster()), "the place beside the config is for boosters the desk brings");
+        assertEquals(new BoosterStore.Located(outcome.booster(), BoosterStore.Origin.TRAINED),
+                boosters.lookup(config).booster());
+        assertEquals(outcome.booster().toString(), new ObjectMapper().readTree(dir.resolve("reports/xgbt.json")
+                .toFile()).path("booster").asText(), "the validation report names the booster it scored");
         JsonNode manifest = new ObjectMapper().readTree(outcome.manifest().toFile());
         assertEquals(Sha256.of(outcome.booster()), manifest.at("/files/booster/sha256").asText());
+        assertEquals(outcome.booster().toString(), manifest.at("/files/booster/path").asText());
         assertEquals(Sha256.of(config.source()), manifest.at("/files/config/sha256").asText());
         assertEquals(Sha256.of(data.train()), manifest.at("/files/train/sha256").asText());
         assertEquals(Sha256.of(data.validation()), manifest.at("/files/validation/sha256").asText());
@@ -107,7 +123,8 @@ class ModelTrainingTest {
     void validatesOnTheErasWithTargetsAndFindsTheSignal() throws Exception {
         ModelConfig config = ModelFixtures.config(dir.resolve("models"), "xgbt", 30);
 
-        ValidationMetrics metrics = ModelFixtures.train(config, data, dir.resolve("reports"), 1).metrics();
+        ValidationMetrics metrics = ModelFixtures.train(config, data, ModelFixtures.boosters(dir.resolve("data")),
+                dir.resolve("reports"), 1).metrics();
 
         // 8 validation eras, the newest 2 without targets
         assertEquals(6, metrics.eras().size());
@@ -121,7 +138,8 @@ class ModelTrainingTest {
     void trainsOnEveryNthEraWhenAsked() throws Exception {
         ModelConfig config = ModelFixtures.config(dir.resolve("models"), "xgbt", 5);
 
-        ModelTraining.Outcome outcome = ModelFixtures.train(config, data, dir.resolve("reports"), 4);
+        ModelTraining.Outcome outcome = ModelFixtures.train(config, data, ModelFixtures.boosters(dir.resolve("data")),
+                dir.resolve("reports"), 4);
 
         JsonNode manifest = new ObjectMapper().readTree(outcome.manifest().toFile());
         assertEquals(10, manifest.at("/training/trainEras").asInt());
@@ -133,7 +151,8 @@ class ModelTrainingTest {
     void writesAReportAPersonCanOpenOfflineAndTheSameNumbersAsJson() throws Exception {
         ModelConfig config = ModelFixtures.config(dir.resolve("models"), "xgbt", 10);
 
-        ModelTraining.Outcome outcome = ModelFixtures.train(config, data, dir.resolve("reports"), 1);
+        ModelTraining.Outcome outcome = ModelFixtures.train(config, data, ModelFixtures.boosters(dir.resolve("data")),
+                dir.resolve("reports"), 1);
 
         String html = Files.readString(outcome.report());
         assertEquals(dir.resolve("reports/xgbt.html"), outcome.report());
@@ -154,14 +173,42 @@ class ModelTrainingTest {
         ModelConfig unknownSet = ModelConfigs.read(Files.writeString(models.resolve("b.json"),
                 "{\"name\": \"b\", \"dataVersion\": \"v5.0\", \"featureSet\": \"huge\", \"numBoostRound\": 2}"));
 
+        BoosterStore boosters = ModelFixtures.boosters(dir.resolve("data"));
+
         String rounds = assertThrows(ModelException.class,
-                () -> ModelFixtures.train(noRounds, data, dir.resolve("r"), 1)).getMessage();
+                () -> ModelFixtures.train(noRounds, data, boosters, dir.resolve("r"), 1)).getMessage();
         String set = assertThrows(Exception.class,
-                () -> ModelFixtures.train(unknownSet, data, dir.resolve("r"), 1)).getMessage();
+                () -> ModelFixtures.train(unknownSet, data, boosters, dir.resolve("r"), 1)).getMessage();
 
         assertTrue(rounds.contains("numBoostRound") && rounds.contains("a.json"), rounds);
         assertTrue(set.contains("\"huge\""), set);
+        assertFalse(Files.exists(boosters.trainedBooster(noRounds)));
         assertFalse(Files.exists(noRounds.booster()));
+    }
+
+    @Test
+    void aTrainingThatFailsAfterTheTreesLeavesNeitherBoosterNorManifest() throws Exception {
+        // Validation without a single era with targets: the trees are grown, then scoring fails.
+        ModelTraining.DataFiles noTargets = new ModelTraining.DataFiles(data.train(),
+                writeValidationWithoutTargets(dir.resolve("no-targets")), data.features());
+        ModelConfig config = ModelFixtures.config(dir.resolve("models"), "xgbt", 5);
+        BoosterStore boosters = ModelFixtures.boosters(dir.resolve("data"));
+
+        String message = assertThrows(ModelException.class,
+                () -> ModelFixtures.train(config, noTargets, boosters, dir.resolve("reports"), 1)).getMessage();
+
+        assertTrue(message.contains("no validation rows"), message);
+        assertFalse(Files.exists(boosters.trainedBooster(config)), "no booster that would pass for a trained one");
+        assertFalse(Files.exists(boosters.trainedManifest(config)));
+        assertFalse(boosters.lookup(config).found());
+    }
+
+    private static Path writeValidationWithoutTargets(Path folder) throws Exception {
+        SyntheticDataset dataset = new SyntheticDataset(ModelFixtures.SPEC.withValidation(2, 150, 2));
+        Path file = folder.resolve(DatasetCache.VALIDATION);
+        Files.createDirectories(folder);
+        dataset.writeFile(DatasetFile.VALIDATION, file, ParquetLayout.defaults());
+        return file;
     }
 
     /** Runs {@link TrainOnce} in a fresh JVM on the same class path; returns the booster's SHA-256. */

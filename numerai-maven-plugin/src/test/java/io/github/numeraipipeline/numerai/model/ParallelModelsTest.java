@@ -3,6 +3,7 @@ package io.github.numeraipipeline.numerai.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,17 +102,21 @@ class ParallelModelsTest {
                 ModelFixtures.config(dir.resolve("alone"), "xgbb", 25));
         List<ModelConfig> together = List.of(ModelFixtures.config(dir.resolve("together"), "xgba", 15),
                 ModelFixtures.config(dir.resolve("together"), "xgbb", 25));
-        ModelTraining training = new ModelTraining(new ModelTraining.Options(2, Duration.ofHours(1),
-                dir.resolve("reports")));
+        ModelTraining.Options options = new ModelTraining.Options(2, Duration.ofHours(1), dir.resolve("reports"));
+        ModelTraining oneByOne = new ModelTraining(options, ModelFixtures.boosters(dir.resolve("alone-data")));
+        ModelTraining twoAtOnce = new ModelTraining(options, ModelFixtures.boosters(dir.resolve("together-data")));
 
-        new ParallelModels(1).run(alone, config -> training.train(config, data));
+        List<ParallelModels.Outcome<ModelTraining.Outcome>> single = new ParallelModels(1).run(alone,
+                config -> oneByOne.train(config, data));
         List<ParallelModels.Outcome<ModelTraining.Outcome>> outcomes = new ParallelModels(2).run(together,
-                config -> training.train(config, data));
+                config -> twoAtOnce.train(config, data));
 
         assertTrue(outcomes.stream().allMatch(ParallelModels.Outcome::succeeded));
         for (int i = 0; i < alone.size(); i++) {
-            assertArrayEquals(ModelFixtures.bytes(alone.get(i).booster()),
-                    ModelFixtures.bytes(together.get(i).booster()), alone.get(i).name());
+            Path first = single.get(i).value().booster();
+            Path second = outcomes.get(i).value().booster();
+            assertNotEquals(first, second, "two stores, two files");
+            assertArrayEquals(ModelFixtures.bytes(first), ModelFixtures.bytes(second), alone.get(i).name());
         }
     }
 

@@ -37,7 +37,8 @@ class SeedBoostersTest {
         Path live = dir.resolve(DatasetCache.LIVE);
         dataset.writeFile(DatasetFile.LIVE, live, ParquetLayout.defaults());
 
-        PredictionRecord record = new ModelPredictions(dir.resolve("out"), PredictionTransform.RANK).run(
+        PredictionRecord record = new ModelPredictions(dir.resolve("out"), PredictionTransform.RANK,
+                BoosterStore.inDataDirectory(dir.resolve("data"))).run(
                 ModelConfigs.load(models, List.of()), new ModelPredictions.LiveData() {
                     @Override
                     public Path liveFile(String dataVersion) {
@@ -56,7 +57,11 @@ class SeedBoostersTest {
             assertEquals(6720, file.rows());
             assertEquals(6721, Files.readAllLines(file.path()).size());
         }
-        try (BoosterFile booster = BoosterFile.load(ModelConfigs.read(models.resolve("xgba.json")))) {
+        assertEquals(SEED_MODELS.resolve("xgb_A.json").toAbsolutePath().normalize(),
+                record.boosters().get("xgba").file(), "the booster the config names, brought by the desk");
+        assertEquals("config", record.boosters().get("xgba").origin());
+        ModelConfig xgba = ModelConfigs.read(models.resolve("xgba.json"));
+        try (BoosterFile booster = BoosterFile.load(xgba, xgba.booster())) {
             assertEquals(42, booster.featureNames().size());
             assertEquals(dataset.featureSets().featureSet("small"), booster.featureNames());
             assertTrue(dataset.featureNames().indexOf(booster.featureNames().get(0)) > 0

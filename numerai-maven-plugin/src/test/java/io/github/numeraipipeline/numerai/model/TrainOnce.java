@@ -16,8 +16,9 @@ public final class TrainOnce {
         ModelTraining.DataFiles data = ModelFixtures.dataset(dir.resolve("data"));
         ModelConfig config = ModelFixtures.config(dir.resolve("models"), "xgbt", 30);
         ModelConfig threaded = withThreads(config, Integer.parseInt(args[1]));
-        ModelFixtures.train(threaded, data, dir.resolve("reports"), 1);
-        System.out.println("booster-sha256=" + Sha256.of(config.booster()));
+        ModelTraining.Outcome outcome = ModelFixtures.train(threaded, data,
+                ModelFixtures.boosters(dir.resolve("desk-data")), dir.resolve("reports"), 1);
+        System.out.println("booster-sha256=" + Sha256.of(outcome.booster()));
     }
 
     static ModelConfig withThreads(ModelConfig config, int threads) {

@@ -55,6 +55,24 @@ class RunReportTest {
         assertTrue(html.contains("<a href=\"reports/xgba.html\">xgba</a>"), html);
         assertTrue(html.contains("x&lt;b&gt;") && html.contains("Numerai says: &lt;no&gt;"), html);
         assertFalse(html.contains("<script"));
+        assertFalse(html.contains("<h2>Boosters</h2>"), "no predict step, no boosters to name");
+    }
+
+    @Test
+    void thePageNamesTheBoosterEachModelPredictedWith() throws Exception {
+        RunRecord record = record().booster("xgba", out.resolve("data/boosters/xgba.model.json"), "trained",
+                "0123456789abcdef0123");
+
+        RunReport.writeHtml(record, out);
+
+        assertEquals("trained", record.json().at("/boosters/xgba/origin").asText());
+        assertEquals(out.resolve("data/boosters/xgba.model.json").toAbsolutePath().toString(),
+                record.json().at("/boosters/xgba/file").asText());
+        String html = Files.readString(out.resolve(RunReport.FILE_NAME));
+        assertTrue(html.contains("<h2>Boosters</h2>"), html);
+        assertTrue(html.contains("<tr><td>xgba</td><td><code>" + out.resolve("data/boosters/xgba.model.json")
+                .toAbsolutePath() + "</code></td><td>trained</td><td><code title=\"0123456789abcdef0123\">"
+                + "0123456789ab…</code></td></tr>"), html);
     }
 
     private RoundRecord noRoundAfterWaiting() {

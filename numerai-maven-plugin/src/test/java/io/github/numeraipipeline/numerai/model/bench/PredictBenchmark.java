@@ -4,6 +4,7 @@ import io.github.numeraipipeline.numerai.data.DatasetFile;
 import io.github.numeraipipeline.numerai.data.ParquetLayout;
 import io.github.numeraipipeline.numerai.data.SyntheticDataset;
 import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
+import io.github.numeraipipeline.numerai.model.BoosterStore;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelConfigs;
 import io.github.numeraipipeline.numerai.model.ModelPredictions;
@@ -64,7 +65,8 @@ public final class PredictBenchmark {
     private static double run(List<ModelConfig> configs, ModelPredictions.LiveData live, Path output)
             throws Exception {
         long start = System.nanoTime();
-        PredictionRecord record = new ModelPredictions(output, PredictionTransform.RANK).run(configs, live, null);
+        PredictionRecord record = new ModelPredictions(output, PredictionTransform.RANK,
+                BoosterStore.inDataDirectory(output.resolve("data"))).run(configs, live, null);
         record.requireNoFailures();
         return (System.nanoTime() - start) / 1e6;
     }

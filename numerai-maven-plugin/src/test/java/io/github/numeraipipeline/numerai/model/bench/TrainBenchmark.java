@@ -4,6 +4,7 @@ import io.github.numeraipipeline.numerai.data.DatasetFile;
 import io.github.numeraipipeline.numerai.data.ParquetLayout;
 import io.github.numeraipipeline.numerai.data.SyntheticDataset;
 import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
+import io.github.numeraipipeline.numerai.model.BoosterStore;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelConfigs;
 import io.github.numeraipipeline.numerai.model.ModelTraining;
@@ -48,7 +49,8 @@ public final class TrainBenchmark {
         ModelConfig config = ModelConfigs.read(configFile);
         long start = System.nanoTime();
         ModelTraining.Outcome outcome = new ModelTraining(new ModelTraining.Options(eraStep, Duration.ofSeconds(30),
-                cache.resolve("train-reports"), matrix)).train(config, data);
+                cache.resolve("train-reports"), matrix), BoosterStore.inDataDirectory(cache.resolve("train-desk")))
+                .train(config, data);
         System.out.printf(Locale.ROOT, "%s path, every %d era(s), %d rounds: %.1f s in all; manifest %s%n%s%n",
                 matrix, eraStep, rounds, (System.nanoTime() - start) / 1e9, outcome.manifest(),
                 Files.readString(outcome.manifest()));

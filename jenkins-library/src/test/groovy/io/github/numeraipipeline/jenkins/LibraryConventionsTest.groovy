@@ -22,7 +22,7 @@ class LibraryConventionsTest extends LibraryTestSupport {
             assert help.text.contains("${name}(")
         }
         String mavenHelp = new File(jenkins.root, 'vars/numeraiMaven.txt').text
-        MavenCommand.DEFAULTS.keySet().each { assert mavenHelp.contains(it) }
+        NumeraiMavenConfig.DEFAULTS.keySet().each { assert mavenHelp.contains(it) }
     }
 
     @Test

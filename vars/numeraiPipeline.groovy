@@ -20,7 +20,7 @@ void call(Map userConfig = [:]) {
         error("numeraiPipeline: MODELS names ${plan.ungrouped.join(', ')}, which no model group has")
     }
     String out = cfg.outputDirectory
-    Map state = [round: null]
+    Map state = [round: null]   // the round record: Watch fills it, the when of Predict and Submit reads it
 
     // agent none: the timeout below then covers waiting for an agent too (Declarative runs the options of the
     // pipeline inside its agent), and each stage that needs one names it; Daily's stages share its workspace.
@@ -138,7 +138,7 @@ void call(Map userConfig = [:]) {
                 script {
                     if (plan.mode == 'none') {
                         currentBuild.result = 'NOT_BUILT'
-                        currentBuild.description = BuildPlan.notDailyBranch(cfg, env.BRANCH_NAME)
+                        currentBuild.description = BuildPlan.notDailyBranchDescription(cfg, env.BRANCH_NAME)
                     }
                 }
             }

@@ -84,7 +84,7 @@ class BuildPlan implements Serializable {
 
     /** The description of a build that does nothing on this branch. */
     @NonCPS
-    static String notDailyBranch(Map config, String branch) {
+    static String notDailyBranchDescription(Map config, String branch) {
         "Branch ${branch}: the daily job runs on ${config.dailyBranch} only, and verifyGoals is not set"
     }
 

@@ -3,8 +3,7 @@ package io.github.numeraipipeline.jenkins
 import com.cloudbees.groovy.cps.NonCPS
 
 /**
- * Owns: what one build of {@code numeraiPipeline} does: its mode, trigger and choices, the model groups it fans out
- * to, the {@code numeraiMaven} arguments of each stage and branch, the stash of a group's predictions.
+ * Owns: what one build of {@code numeraiPipeline} does: mode, trigger, choices, groups, Maven step arguments, stashes.
  * Must not: check the user's map ({@link NumeraiPipelineConfig} did), or call pipeline steps.
  * <p>
  * Every function takes the merged configuration (and the plan), so the pipeline's stages only ask and never

@@ -4,7 +4,7 @@ import com.cloudbees.groovy.cps.NonCPS
 
 /**
  * Owns: the one shell line of a {@code numeraiMaven} call (coordinates, properties, quoting, settings, docker args).
- * Must not: put a secret into it, check the step's keys ({@link NumeraiMavenConfig}), or call pipeline steps.
+ * Must not: put a secret into it, check the step's keys (its configuration class does), or call pipeline steps.
  * <p>
  * Only non-secret values go into the line: keys reach Maven as the environment variables that
  * {@code withCredentials} binds, or in a container as a file ({@link KeysFile}), never as text.

@@ -1,6 +1,7 @@
+import io.github.numeraipipeline.jenkins.ConfigValues
 import io.github.numeraipipeline.jenkins.KeysFile
 import io.github.numeraipipeline.jenkins.MavenCommand
-import io.github.numeraipipeline.jenkins.NumeraiConfig
+import io.github.numeraipipeline.jenkins.NumeraiMavenConfig
 
 /**
  * Runs Maven once in the workspace: numerai goals by their short name, other goals and phases as written.
@@ -10,14 +11,14 @@ import io.github.numeraipipeline.jenkins.NumeraiConfig
  * See numeraiMaven.txt.
  */
 void call(Map userConfig = [:]) {
-    List<String> problems = MavenCommand.problems(userConfig)
+    List<String> problems = NumeraiMavenConfig.problems(userConfig)
     if (problems) {
         error("numeraiMaven: ${problems.join('; ')}")
     }
-    Map config = [:] + MavenCommand.DEFAULTS + userConfig
-    List<String> goals = MavenCommand.goals(config.goals)
+    Map config = [:] + NumeraiMavenConfig.DEFAULTS + userConfig
+    List<String> goals = NumeraiMavenConfig.goals(config.goals)
     String label = "mvn ${goals.join(' ')}"
-    if (NumeraiConfig.blank(config.image)) {
+    if (ConfigValues.blank(config.image)) {
         String executable = fileExists('mvnw') ? './mvnw' : 'mvn'
         String command = MavenCommand.command(executable, goals, config.properties as Map, config.pluginVersion,
                 config.mavenArgs)

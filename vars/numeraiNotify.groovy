@@ -1,8 +1,8 @@
 import io.github.numeraipipeline.jenkins.Notification
+import io.github.numeraipipeline.jenkins.NumeraiNotifyConfig
 import groovy.transform.Field
 
 @Field static final String PAYLOAD_FILE = '.numerai-notify.json'
-@Field static final List<String> KEYS = ['to', 'webhookCredentialsId', 'agentLabel']
 
 /**
  * Tells a person that the build failed: a mail to an address, and/or a JSON POST to a webhook whose URL is a Secret
@@ -10,7 +10,7 @@ import groovy.transform.Field
  * such a failure and ends the step. See numeraiNotify.txt.
  */
 void call(Map config = [:]) {
-    List<String> problems = notifyProblems(config)
+    List<String> problems = NumeraiNotifyConfig.problems(config)
     if (problems) {
         error("numeraiNotify: ${problems.join('; ')}")
     }
@@ -34,20 +34,6 @@ void call(Map config = [:]) {
             onAgent(config.agentLabel?.toString()?.trim() ?: '') { postToWebhook(webhook, values) }
         }
     }
-}
-
-List<String> notifyProblems(Map config) {
-    List<String> found = (config.keySet() - KEYS).collect {
-        "unknown key '${it}' (known keys: ${KEYS.join(', ')})".toString()
-    }
-    String mailTo = config.to?.toString()?.trim()
-    if (!mailTo && !config.webhookCredentialsId?.toString()?.trim()) {
-        found << "'to' (mail) or 'webhookCredentialsId' (a Secret text credential holding the webhook URL) is required"
-    }
-    if (mailTo) {
-        found.addAll(Notification.mailProblems('to', mailTo))
-    }
-    found
 }
 
 /**

@@ -1,4 +1,6 @@
-import io.github.numeraipipeline.jenkins.NumeraiConfig
+import io.github.numeraipipeline.jenkins.BuildPlan
+import io.github.numeraipipeline.jenkins.ConfigValues
+import io.github.numeraipipeline.jenkins.NumeraiPipelineConfig
 import io.github.numeraipipeline.jenkins.Records
 
 /**
@@ -6,19 +8,19 @@ import io.github.numeraipipeline.jenkins.Records
  * before the round opens. A build with no open round ends NOT_BUILT. See numeraiPipeline.txt.
  */
 void call(Map userConfig = [:]) {
-    List<String> problems = NumeraiConfig.problems(userConfig)
+    List<String> problems = NumeraiPipelineConfig.problems(userConfig)
     if (problems) {
         error("numeraiPipeline: ${problems.join('; ')} (see numeraiPipeline.txt)")
     }
-    Map cfg = NumeraiConfig.merge(userConfig)
+    Map cfg = NumeraiPipelineConfig.merge(userConfig)
     boolean timer = !currentBuild.getBuildCauses('hudson.triggers.TimerTrigger$TimerTriggerCause').empty
     boolean manual = !currentBuild.getBuildCauses('hudson.model.Cause$UserIdCause').empty
-    Map plan = NumeraiConfig.plan(cfg, params, timer, manual, env.BRANCH_NAME)
+    Map plan = BuildPlan.plan(cfg, params, timer, manual, env.BRANCH_NAME)
     if (plan.ungrouped) {
         error("numeraiPipeline: MODELS names ${plan.ungrouped.join(', ')}, which no model group has")
     }
     String out = cfg.outputDirectory
-    Map state = [round: null]
+    Map state = [round: null]   // the round record: Watch fills it, the when of Predict and Submit reads it
 
     // agent none: the timeout below then covers waiting for an agent too (Declarative runs the options of the
     // pipeline inside its agent), and each stage that needs one names it; Daily's stages share its workspace.
@@ -59,7 +61,7 @@ void call(Map userConfig = [:]) {
                 agent { label cfg.agentLabel }
                 stages {
                     stage('Prepare') {
-                        when { expression { !NumeraiConfig.blank(cfg.prepareGoals) } }
+                        when { expression { !ConfigValues.blank(cfg.prepareGoals) } }
                         steps { numeraiMaven(goals: cfg.prepareGoals, mavenArgs: cfg.mavenArgs) }
                     }
                     stage('Train') {
@@ -69,7 +71,7 @@ void call(Map userConfig = [:]) {
                                 if (plan.groups) {
                                     fanOut(cfg, plan, ['download', 'train'], false)
                                 } else {
-                                    numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['download', 'train'], false))
+                                    numeraiMaven(BuildPlan.mavenStep(cfg, plan, ['download', 'train'], false))
                                 }
                             }
                         }
@@ -77,7 +79,7 @@ void call(Map userConfig = [:]) {
                     stage('Watch') {
                         steps {
                             script {
-                                numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['watch'], true))
+                                numeraiMaven(BuildPlan.mavenStep(cfg, plan, ['watch'], true))
                                 String roundFile = "${out}/${Records.ROUND_FILE}"
                                 if (!fileExists(roundFile)) {
                                     error("numerai:watch wrote no round record at ${roundFile}")
@@ -100,7 +102,7 @@ void call(Map userConfig = [:]) {
                                 if (plan.groups) {
                                     fanOut(cfg, plan, ['download', 'train', 'predict'], true)
                                 } else {
-                                    numeraiMaven(NumeraiConfig.mavenStep(cfg, plan,
+                                    numeraiMaven(BuildPlan.mavenStep(cfg, plan,
                                             ['download', 'train', 'predict'], false))
                                 }
                             }
@@ -111,9 +113,9 @@ void call(Map userConfig = [:]) {
                         steps {
                             script {
                                 for (Map group in plan.groups) {
-                                    unstash(NumeraiConfig.stashName(group))
+                                    unstash(BuildPlan.stashName(group))
                                 }
-                                numeraiMaven(NumeraiConfig.mavenStep(cfg, plan, ['submit'], true))
+                                numeraiMaven(BuildPlan.mavenStep(cfg, plan, ['submit'], true))
                                 String runFile = "${out}/${Records.RUN_FILE}"
                                 if (fileExists(runFile)) {
                                     Map runRecord = Records.parse(readFile(file: runFile))
@@ -136,7 +138,7 @@ void call(Map userConfig = [:]) {
                 script {
                     if (plan.mode == 'none') {
                         currentBuild.result = 'NOT_BUILT'
-                        currentBuild.description = NumeraiConfig.notDailyBranch(cfg, env.BRANCH_NAME)
+                        currentBuild.description = BuildPlan.notDailyBranchDescription(cfg, env.BRANCH_NAME)
                     }
                 }
             }
@@ -152,7 +154,7 @@ void call(Map userConfig = [:]) {
 
 /** The failure notice, when one is configured; outside any agent (mail needs none, a webhook finds one). */
 void notifyDesk(Map cfg) {
-    if (!NumeraiConfig.blank(cfg.notify) || !NumeraiConfig.blank(cfg.webhookCredentialsId)) {
+    if (!ConfigValues.blank(cfg.notify) || !ConfigValues.blank(cfg.webhookCredentialsId)) {
         numeraiNotify(to: cfg.notify, webhookCredentialsId: cfg.webhookCredentialsId, agentLabel: cfg.agentLabel)
     }
 }
@@ -172,10 +174,9 @@ void fanOut(Map cfg, Map plan, List<String> goals, boolean stashPredictions) {
 
 Closure groupBranch(Map cfg, Map plan, Map group, List<String> goals, boolean stashPredictions) {
     Closure work = {
-        numeraiMaven(NumeraiConfig.groupStep(cfg, plan, group, goals))
+        numeraiMaven(BuildPlan.groupStep(cfg, plan, group, goals))
         if (stashPredictions) {
-            stash(name: NumeraiConfig.stashName(group), includes: NumeraiConfig.predictionFiles(cfg.outputDirectory,
-                    group))
+            stash(name: BuildPlan.stashName(group), includes: BuildPlan.predictionFiles(cfg.outputDirectory, group))
         }
     }
     // The group's agent prepares what the goals need there too (e.g. installs the plugin snapshot that pluginVersion
@@ -183,7 +184,7 @@ Closure groupBranch(Map cfg, Map plan, Map group, List<String> goals, boolean st
     Closure onAgent = {
         node(group.agentLabel) {
             checkout(scm)
-            if (!NumeraiConfig.blank(cfg.prepareGoals)) {
+            if (!ConfigValues.blank(cfg.prepareGoals)) {
                 numeraiMaven(goals: cfg.prepareGoals, mavenArgs: cfg.mavenArgs)
             }
             work()

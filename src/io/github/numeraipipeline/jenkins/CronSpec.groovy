@@ -5,6 +5,9 @@ import com.cloudbees.groovy.cps.NonCPS
 import java.util.regex.Matcher
 
 /**
+ * Owns: Jenkins' cron syntax, as a check of a spec that says what is wrong, line by line and field by field.
+ * Must not: know a step's keys or word the problem for the user (the step's configuration check does).
+ * <p>
  * Checks a {@code cron} trigger spec against Jenkins' documented syntax (the TimerTrigger help; Jenkins core's
  * {@code CronTabList} and crontab grammar), so that {@code numeraiPipeline} refuses a spec with a clear message before
  * Declarative builds the trigger: a spec Jenkins cannot parse fails every build before any stage or {@code post}.

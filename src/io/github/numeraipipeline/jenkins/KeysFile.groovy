@@ -3,6 +3,9 @@ package io.github.numeraipipeline.jenkins
 import com.cloudbees.groovy.cps.NonCPS
 
 /**
+ * Owns: where the keys file of a Maven call in a container lives, and the script and environment that write it.
+ * Must not: see a key (only the script does, on the agent), or call pipeline steps.
+ * <p>
  * How the Numerai keys reach a Maven call in a container. Docker Pipeline hands the environment of
  * {@code docker.image(...).inside} to {@code docker run -e} and that of every step in it to {@code docker exec --env}:
  * bound there, the keys would be in the host's process list and in the container's config ({@code docker inspect}).

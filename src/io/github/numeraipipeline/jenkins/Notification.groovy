@@ -3,7 +3,10 @@ package io.github.numeraipipeline.jenkins
 import com.cloudbees.groovy.cps.NonCPS
 import groovy.json.JsonOutput
 
-/** Where a failure notice goes (mail, or a webhook whose URL is a Secret text credential) and what it says. */
+/**
+ * Owns: where a failure notice goes (mail, or a webhook whose URL is a Secret text credential) and what it says.
+ * Must not: send it (numeraiNotify does, with mail and the webhook script), or hold a webhook URL in a step argument.
+ */
 class Notification implements Serializable {
 
     private static final long serialVersionUID = 1L

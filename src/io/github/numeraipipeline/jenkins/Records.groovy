@@ -4,6 +4,9 @@ import com.cloudbees.groovy.cps.NonCPS
 import groovy.json.JsonSlurperClassic
 
 /**
+ * Owns: what the goals' records say (round.json, run.json): their parsing, the build description, the archive pattern.
+ * Must not: read a file itself (the step's {@code readFile} does), or decide what the build does next.
+ * <p>
  * Reads what the plugin goals write: the round record of {@code numerai:watch} ({@code round.json}) and the run
  * record of {@code numerai:submit} ({@code run.json}), and says them in one line for the build description.
  */

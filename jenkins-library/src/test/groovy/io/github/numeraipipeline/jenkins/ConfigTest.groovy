@@ -13,7 +13,7 @@ class ConfigTest extends LibraryTestSupport {
 
     @Test
     void 'the defaults'() {
-        assert NumeraiConfig.DEFAULTS == [
+        assert NumeraiPipelineConfig.DEFAULTS == [
             credentialsId  : 'numerai-api',
             cron           : 'TZ=UTC\nH(0-29) 11 * * 2-6',
             agentLabel     : '',
@@ -44,7 +44,7 @@ class ConfigTest extends LibraryTestSupport {
     void 'every key is documented in the help of numeraiPipeline and in the Jenkins docs'() {
         String help = new File(jenkins.root, 'vars/numeraiPipeline.txt').text
         String docs = new File(jenkins.root, 'docs/jenkins.md').text
-        NumeraiConfig.DEFAULTS.keySet().each { key ->
+        NumeraiPipelineConfig.DEFAULTS.keySet().each { key ->
             assert help.contains("${key}:") || help.contains("${key} ("): "numeraiPipeline.txt lacks ${key}"
             assert docs.contains("`${key}`"): "docs/jenkins.md lacks ${key}"
         }
@@ -52,12 +52,12 @@ class ConfigTest extends LibraryTestSupport {
 
     @Test
     void 'user keys are merged over the defaults, and the timeout derives from maxWait'() {
-        Map merged = NumeraiConfig.merge(models: 'xgba', maxWait: 'PT2H30M')
+        Map merged = NumeraiPipelineConfig.merge(models: 'xgba', maxWait: 'PT2H30M')
 
         assert merged.models == 'xgba'
         assert merged.credentialsId == 'numerai-api'
         assert merged.timeoutMinutes == 210
-        assert NumeraiConfig.DEFAULTS.timeoutMinutes == null: 'the defaults are not changed'
+        assert NumeraiPipelineConfig.DEFAULTS.timeoutMinutes == null: 'the defaults are not changed'
     }
 
     @Test

@@ -29,7 +29,7 @@ class CronSpecTest {
     @Test
     void 'the default spec of numeraiPipeline is valid: H takes the range 0-29'() {
         assert CronSpec.problems('TZ=UTC\nH(0-29) 11 * * 2-6').empty
-        assert CronSpec.problems(NumeraiConfig.DEFAULTS.cron as String).empty
+        assert CronSpec.problems(NumeraiPipelineConfig.DEFAULTS.cron as String).empty
     }
 
     @Test

@@ -1,6 +1,10 @@
 package io.github.numeraipipeline.jenkins
 
+import com.cloudbees.groovy.cps.NonCPS
+import groovy.transform.Generated
 import org.junit.jupiter.api.Test
+
+import java.lang.reflect.Method
 
 /** What every step of the library must have, checked over all of vars/ (like Piper's CommonStepsTest). */
 class LibraryConventionsTest extends LibraryTestSupport {
@@ -22,7 +26,7 @@ class LibraryConventionsTest extends LibraryTestSupport {
             assert help.text.contains("${name}(")
         }
         String mavenHelp = new File(jenkins.root, 'vars/numeraiMaven.txt').text
-        MavenCommand.DEFAULTS.keySet().each { assert mavenHelp.contains(it) }
+        NumeraiMavenConfig.DEFAULTS.keySet().each { assert mavenHelp.contains(it) }
     }
 
     @Test
@@ -44,5 +48,31 @@ class LibraryConventionsTest extends LibraryTestSupport {
         }
         assert named.size() >= 2
         named.each { assert new File(jenkins.root, "resources/${it}").file: "resources/${it} is missing" }
+    }
+
+    /**
+     * Workflow CPS transforms every method of a library class that is not {@code @NonCPS}, and a {@code @NonCPS}
+     * method that calls a transformed one breaks (CpsTransformer.shouldBeTransformed; the plugin's README). The
+     * classes of src/ are pure functions the steps call, so all of their methods stay {@code @NonCPS}; a value the
+     * pipeline keeps between steps is serialized with the program, so the classes are Serializable too.
+     */
+    @Test
+    void 'every class of src is Serializable and every method it declares runs outside CPS'() {
+        List<Class> classes = []
+        new File(jenkins.root, 'src').eachFileRecurse(groovy.io.FileType.FILES) { File file ->
+            if (file.name.endsWith('.groovy')) {
+                String name = file.path.substring(new File(jenkins.root, 'src').path.length() + 1)
+                classes << Class.forName(name.replace('.groovy', '').replace(File.separator, '.'))
+            }
+        }
+        assert classes.size() >= 10
+        classes.each { Class type ->
+            assert Serializable.isAssignableFrom(type): "${type.simpleName} must implement Serializable"
+            List<Method> written = type.declaredMethods.findAll { !it.synthetic && !it.isAnnotationPresent(Generated) }
+            assert written: "${type.simpleName} declares no method"
+            written.each { Method method ->
+                assert method.isAnnotationPresent(NonCPS): "${type.simpleName}.${method.name} must be @NonCPS"
+            }
+        }
     }
 }

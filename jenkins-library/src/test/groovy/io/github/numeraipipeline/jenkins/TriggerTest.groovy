@@ -99,7 +99,7 @@ class TriggerTest extends LibraryTestSupport {
 
         timerBuild(verifyGoals: 'verify')
 
-        assert only('cron').first == NumeraiConfig.DEFAULTS.cron
+        assert only('cron').first == NumeraiPipelineConfig.DEFAULTS.cron
         assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit']
     }
 

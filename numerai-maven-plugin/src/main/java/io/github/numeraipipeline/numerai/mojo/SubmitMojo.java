@@ -4,7 +4,7 @@ import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.NumeraiApiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.api.Round;
-import io.github.numeraipipeline.numerai.config.Credentials;
+import io.github.numeraipipeline.numerai.credentials.Credentials;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.report.RunRecord;
 import io.github.numeraipipeline.numerai.report.RunReport;

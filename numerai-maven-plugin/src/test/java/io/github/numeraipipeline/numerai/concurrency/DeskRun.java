@@ -3,7 +3,7 @@ package io.github.numeraipipeline.numerai.concurrency;
 import io.github.numeraipipeline.numerai.api.ApiSettings;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.api.Round;
-import io.github.numeraipipeline.numerai.config.Credentials;
+import io.github.numeraipipeline.numerai.credentials.Credentials;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
 import io.github.numeraipipeline.numerai.data.DatasetDownloader;
 import io.github.numeraipipeline.numerai.data.DatasetSync;

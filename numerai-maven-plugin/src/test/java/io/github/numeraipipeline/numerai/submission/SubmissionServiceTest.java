@@ -12,7 +12,7 @@ import io.github.numeraipipeline.numerai.api.NumeraiApiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.api.RetryPolicy;
 import io.github.numeraipipeline.numerai.api.Round;
-import io.github.numeraipipeline.numerai.config.Credentials;
+import io.github.numeraipipeline.numerai.credentials.Credentials;
 import io.github.numeraipipeline.numerai.io.LockHolder;
 import io.github.numeraipipeline.numerai.io.RunLocks;
 import io.github.numeraipipeline.numerai.sandbox.InMemoryDatasets;

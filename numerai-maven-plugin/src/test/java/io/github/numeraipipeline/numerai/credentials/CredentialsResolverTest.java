@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.config;
+package io.github.numeraipipeline.numerai.credentials;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

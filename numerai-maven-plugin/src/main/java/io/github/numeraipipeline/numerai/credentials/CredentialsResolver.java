@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.config;
+package io.github.numeraipipeline.numerai.credentials;
 
 import io.github.numeraipipeline.numerai.NumeraiException;
 import java.util.Map;

@@ -32,7 +32,7 @@ public final class FeatureFrame {
     private final float[][] targets;
     private final Map<String, Integer> featureIndex;
 
-    FeatureFrame(String[] ids, String[] eras, String[] dataTypes, List<String> featureNames, byte[][] features,
+    public FeatureFrame(String[] ids, String[] eras, String[] dataTypes, List<String> featureNames, byte[][] features,
             List<String> targetNames, float[][] targets) {
         this.ids = ids;
         this.eras = eras;

@@ -89,23 +89,6 @@ public final class FeatureSets {
         return targets;
     }
 
-    /**
-     * Checks that every feature of the named set is a column of {@code parquetFile}, without reading its rows;
-     * the error lists the missing features.
-     */
-    public void requireFeaturesIn(String setName, Path parquetFile) throws DataException {
-        Set<String> columns = new LinkedHashSet<>(ParquetFrameReader.columnNames(parquetFile));
-        List<String> missing = new ArrayList<>();
-        for (String feature : featureSet(setName)) {
-            if (!columns.contains(feature)) {
-                missing.add(feature);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw ParquetFrameReader.missingFeatures(parquetFile, missing);
-        }
-    }
-
     void writeTo(Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode setsNode = root.putObject(FEATURE_SETS);

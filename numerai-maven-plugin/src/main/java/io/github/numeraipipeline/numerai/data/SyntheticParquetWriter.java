@@ -1,5 +1,7 @@
 package io.github.numeraipipeline.numerai.data;
 
+import io.github.numeraipipeline.numerai.parquet.PageCodecs;
+import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.github.numeraipipeline.numerai.model;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.data.FeatureSets;
-import io.github.numeraipipeline.numerai.data.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

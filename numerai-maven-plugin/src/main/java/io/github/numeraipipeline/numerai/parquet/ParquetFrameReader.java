@@ -1,5 +1,9 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.parquet;
 
+import io.github.numeraipipeline.numerai.data.DataException;
+import io.github.numeraipipeline.numerai.data.DataIoException;
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
+import io.github.numeraipipeline.numerai.data.FeatureSets;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -11,8 +15,10 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -192,6 +198,23 @@ public final class ParquetFrameReader {
             return FrameSchema.columnNames(reader.getFileMetaData().getSchema());
         } catch (IOException e) {
             throw new DataIoException("Could not read " + file + ": " + e, e);
+        }
+    }
+
+    /**
+     * Checks that every feature of the named set of {@code sets} is a column of {@code parquetFile}, without reading its rows;
+     * the error lists the missing features.
+     */
+    public static void requireFeaturesIn(FeatureSets sets, String setName, Path parquetFile) throws DataException {
+        Set<String> columns = new LinkedHashSet<>(columnNames(parquetFile));
+        List<String> missing = new ArrayList<>();
+        for (String feature : sets.featureSet(setName)) {
+            if (!columns.contains(feature)) {
+                missing.add(feature);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw missingFeatures(parquetFile, missing);
         }
     }
 

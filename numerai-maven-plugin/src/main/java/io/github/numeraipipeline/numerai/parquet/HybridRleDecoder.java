@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.parquet;
 
 import java.util.Arrays;
 import org.apache.parquet.io.ParquetDecodingException;

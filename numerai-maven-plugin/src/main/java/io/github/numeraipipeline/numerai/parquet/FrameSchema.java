@@ -1,5 +1,7 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.parquet;
 
+import io.github.numeraipipeline.numerai.data.DataException;
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

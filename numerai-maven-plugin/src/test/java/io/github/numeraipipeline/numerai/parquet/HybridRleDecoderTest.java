@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

@@ -1,15 +1,21 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.parquet;
 
-import static io.github.numeraipipeline.numerai.data.ParquetFixtures.assertSameFrame;
-import static io.github.numeraipipeline.numerai.data.ParquetFixtures.row;
+import static io.github.numeraipipeline.numerai.parquet.ParquetFixtures.assertSameFrame;
+import static io.github.numeraipipeline.numerai.parquet.ParquetFixtures.row;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.numeraipipeline.numerai.data.DataException;
+import io.github.numeraipipeline.numerai.data.DatasetFile;
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.data.ParquetLayout.Compression;
 import io.github.numeraipipeline.numerai.data.ParquetLayout.FeatureStorage;
 import io.github.numeraipipeline.numerai.data.ParquetLayout.TargetStorage;
+import io.github.numeraipipeline.numerai.data.ParquetLayout;
+import io.github.numeraipipeline.numerai.data.SyntheticDataset;
+import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

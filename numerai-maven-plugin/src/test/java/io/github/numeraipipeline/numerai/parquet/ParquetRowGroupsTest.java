@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.numeraipipeline.numerai.data.DataException;
+import io.github.numeraipipeline.numerai.data.DatasetFile;
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
+import io.github.numeraipipeline.numerai.data.ParquetLayout;
+import io.github.numeraipipeline.numerai.data.SyntheticDataset;
+import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,9 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.parquet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.apache.parquet.schema.MessageTypeParser;
  * Independent of the code under test: writes hand-made (often broken) files with Parquet-MR's example Group API,
  * reads files back with its record API, and compares frames.
  */
-final class ParquetFixtures {
+public final class ParquetFixtures {
     private ParquetFixtures() {}
 
     /**
@@ -37,7 +38,7 @@ final class ParquetFixtures {
      * ({@code message m { optional binary id (STRING); ... }}); a row maps column names to String, Integer,
      * Long, Float or Double values, and a column left out is null.
      */
-    static Path write(Path file, String schemaText, List<Map<String, Object>> rows) throws IOException {
+    public static Path write(Path file, String schemaText, List<Map<String, Object>> rows) throws IOException {
         return write(file, schemaText, rows, Pages.V1_DICTIONARY);
     }
 

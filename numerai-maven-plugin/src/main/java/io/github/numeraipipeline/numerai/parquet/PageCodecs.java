@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.parquet;
 
 import com.github.luben.zstd.Zstd;
 import java.io.ByteArrayInputStream;
@@ -20,10 +20,10 @@ import org.xerial.snappy.Snappy;
  * directly on byte arrays instead of going through Hadoop's codec streams. Stateless, hence safe for the reader to
  * decompress several columns at once; it also keeps Hadoop's codec pool (and its log lines) out of the way.
  */
-final class PageCodecs implements CompressionCodecFactory {
+public final class PageCodecs implements CompressionCodecFactory {
     static final Set<CompressionCodecName> SUPPORTED = EnumSet.of(CompressionCodecName.UNCOMPRESSED,
             CompressionCodecName.SNAPPY, CompressionCodecName.GZIP, CompressionCodecName.ZSTD);
-    static final PageCodecs INSTANCE = new PageCodecs();
+    public static final PageCodecs INSTANCE = new PageCodecs();
 
     /** zstd's default level, as Parquet-MR and pyarrow use. */
     private static final int ZSTD_LEVEL = 3;

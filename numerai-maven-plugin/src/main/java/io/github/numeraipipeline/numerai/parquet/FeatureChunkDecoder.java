@@ -1,5 +1,7 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.parquet;
 
+import io.github.numeraipipeline.numerai.data.DataException;
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;

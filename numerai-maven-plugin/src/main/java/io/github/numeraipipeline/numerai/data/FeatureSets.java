@@ -30,7 +30,8 @@ public final class FeatureSets {
     private final Map<String, List<String>> sets;
     private final List<String> targets;
 
-    FeatureSets(Path source, Map<String, List<String>> sets, List<String> targets) {
+    /** Sets built in memory ({@code source} null), as the sandbox's generator does; files go through load. */
+    public FeatureSets(Path source, Map<String, List<String>> sets, List<String> targets) {
         this.source = source;
         this.sets = new LinkedHashMap<>();
         sets.forEach((name, features) -> this.sets.put(name, List.copyOf(features)));
@@ -89,7 +90,8 @@ public final class FeatureSets {
         return targets;
     }
 
-    void writeTo(Path file) throws IOException {
+    /** Writes these sets as a features.json, in Numerai's layout. */
+    public void writeTo(Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode setsNode = root.putObject(FEATURE_SETS);
         sets.forEach((name, features) -> features.forEach(setsNode.putArray(name)::add));

@@ -1,5 +1,6 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.sandbox.data;
 
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.parquet.PageCodecs;
 import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
 import java.io.IOException;

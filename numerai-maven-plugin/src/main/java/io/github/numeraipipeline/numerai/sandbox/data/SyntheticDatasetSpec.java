@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.sandbox.data;
 
 /**
  * The shape of a made-up Numerai v5 dataset: what {@link SyntheticDataset} writes. Same spec, same files, byte

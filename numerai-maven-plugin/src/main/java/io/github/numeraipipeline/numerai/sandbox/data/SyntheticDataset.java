@@ -1,5 +1,10 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.sandbox.data;
 
+import io.github.numeraipipeline.numerai.data.DataException;
+import io.github.numeraipipeline.numerai.data.DataIoException;
+import io.github.numeraipipeline.numerai.data.DatasetFile;
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
+import io.github.numeraipipeline.numerai.data.FeatureSets;
 import io.github.numeraipipeline.numerai.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.sandbox.data;
 
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 

@@ -1,5 +1,7 @@
-package io.github.numeraipipeline.numerai.data;
+package io.github.numeraipipeline.numerai.sandbox.data;
 
+import io.github.numeraipipeline.numerai.data.DatasetFile;
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SplittableRandom;

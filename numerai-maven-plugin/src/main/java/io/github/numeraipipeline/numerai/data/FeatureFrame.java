@@ -47,6 +47,11 @@ public final class FeatureFrame {
         }
     }
 
+    /** The era of a row whose era is {@code era}: a file without an era column is one era. */
+    public static String eraOf(String era) {
+        return era == null ? "" : era;
+    }
+
     public int rowCount() {
         return ids.length;
     }

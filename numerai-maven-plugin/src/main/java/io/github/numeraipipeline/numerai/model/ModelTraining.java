@@ -4,6 +4,7 @@ import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.data.FeatureSets;
 import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.scoring.ValidationMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -150,7 +151,7 @@ public final class ModelTraining {
             throw new ModelException("Model " + config.name() + ": " + trainFile + " has no rows with a \""
                     + config.target() + "\" target to train on.");
         }
-        int eras = (int) Arrays.stream(rows).mapToObj(r -> EraSelection.eraOf(train.eras().get(r)))
+        int eras = (int) Arrays.stream(rows).mapToObj(r -> FeatureFrame.eraOf(train.eras().get(r)))
                 .distinct().count();
         float[] all = train.target(config.target());
         float[] labels = new float[rows.length];

@@ -44,7 +44,7 @@ final class ParquetTrainingBatches implements TrainingBatches {
                 float[] targets = frame.target(target);
                 for (int i = 0; i < targets.length; i++) {
                     long withTarget = Float.isNaN(targets[i]) ? 0 : 1;
-                    rowsWithTarget.merge(EraSelection.eraOf(eras.get(i)), withTarget, Long::sum);
+                    rowsWithTarget.merge(FeatureFrame.eraOf(eras.get(i)), withTarget, Long::sum);
                 }
                 largest = Math.max(largest, frame.rowCount());
             }

@@ -13,6 +13,7 @@ import io.github.numeraipipeline.numerai.data.DatasetFile;
 import io.github.numeraipipeline.numerai.io.Sha256;
 import io.github.numeraipipeline.numerai.sandbox.data.ParquetLayout;
 import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
+import io.github.numeraipipeline.numerai.scoring.ValidationMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

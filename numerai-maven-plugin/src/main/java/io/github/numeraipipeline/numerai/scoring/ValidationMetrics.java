@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.model;
+package io.github.numeraipipeline.numerai.scoring;
 
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import java.util.AbstractMap;
@@ -39,12 +39,12 @@ public record ValidationMetrics(List<EraScore> eras, double mean, double std, do
      * @param rows        the frame rows scored (with a target), in any order
      * @param predictions the model's raw outputs for those rows, in the same order
      */
-    static ValidationMetrics score(FeatureFrame frame, String target, List<String> features, int[] rows,
+    public static ValidationMetrics score(FeatureFrame frame, String target, List<String> features, int[] rows,
             float[] predictions) {
         Map<String, List<Integer>> byEra = new TreeMap<>();
         List<String> eraColumn = frame.eras();
         for (int k = 0; k < rows.length; k++) {
-            byEra.computeIfAbsent(EraSelection.eraOf(eraColumn.get(rows[k])), e -> new ArrayList<>()).add(k);
+            byEra.computeIfAbsent(FeatureFrame.eraOf(eraColumn.get(rows[k])), e -> new ArrayList<>()).add(k);
         }
         float[] targets = frame.target(target);
         List<EraScore> eras = new ArrayList<>();

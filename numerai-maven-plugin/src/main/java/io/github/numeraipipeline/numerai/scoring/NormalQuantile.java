@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.model;
+package io.github.numeraipipeline.numerai.scoring;
 
 /**
  * The inverse of the standard normal distribution function, what {@code scipy.stats.norm.ppf} computes and

@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.model;
+package io.github.numeraipipeline.numerai.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

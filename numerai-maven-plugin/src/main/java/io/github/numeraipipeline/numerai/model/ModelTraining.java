@@ -4,6 +4,7 @@ import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.data.FeatureSets;
 import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.report.ValidationReport;
 import io.github.numeraipipeline.numerai.scoring.ValidationMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -110,8 +111,9 @@ public final class ModelTraining {
                     metrics.mean(), metrics.sharpe(), metrics.maxDrawdown(), metrics.maxFeatureExposure()));
 
             Path booster = boosters.trainedBooster(config);
-            ValidationReport.Facts facts = new ValidationReport.Facts(config, trained.rows, features.size(),
-                    options.eraStep(), data.validation().toString(), booster.toString());
+            ValidationReport.Facts facts = new ValidationReport.Facts(config.name(), config.dataVersion(),
+                    config.featureSet(), config.target(), trained.rows, features.size(), options.eraStep(),
+                    EraSelection.describe(options.eraStep()), data.validation().toString(), booster.toString());
             Path report = ValidationReport.write(options.reportDirectory(), facts, metrics);
             seconds.put("total", elapsed(start));
             // The booster, then its manifest, only once everything else worked: a booster whose manifest does not

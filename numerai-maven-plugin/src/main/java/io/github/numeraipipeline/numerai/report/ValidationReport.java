@@ -1,4 +1,6 @@
-package io.github.numeraipipeline.numerai.model;
+package io.github.numeraipipeline.numerai.report;
+
+import static io.github.numeraipipeline.numerai.report.HtmlPage.escape;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,10 +31,11 @@ public final class ValidationReport {
     /**
      * What the report says about the run besides the metrics.
      *
+     * @param eraSelection the eras trained on, in words (e.g. "every 4th era")
      * @param booster the booster file scored, where {@code train} writes it
      */
-    public record Facts(ModelConfig config, int trainRows, int features, int eraStep, String validationFile,
-                        String booster) {
+    public record Facts(String model, String dataVersion, String featureSet, String target, int trainRows,
+                        int features, int eraStep, String eraSelection, String validationFile, String booster) {
     }
 
     private ValidationReport() {
@@ -40,7 +43,7 @@ public final class ValidationReport {
 
     /** Writes both files into the directory; returns the HTML file. */
     public static Path write(Path directory, Facts facts, ValidationMetrics metrics) throws IOException {
-        String name = facts.config().name();
+        String name = facts.model();
         AtomicFiles.write(directory.resolve(name + ".json"), JSON.writeValueAsBytes(json(facts, metrics)));
         Path html = directory.resolve(name + ".html");
         AtomicFiles.write(html, html(facts, metrics).getBytes(StandardCharsets.UTF_8));
@@ -49,11 +52,11 @@ public final class ValidationReport {
 
     static ObjectNode json(Facts facts, ValidationMetrics metrics) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("model", facts.config().name());
-        root.put("dataVersion", facts.config().dataVersion());
-        root.put("featureSet", facts.config().featureSet());
+        root.put("model", facts.model());
+        root.put("dataVersion", facts.dataVersion());
+        root.put("featureSet", facts.featureSet());
         root.put("features", facts.features());
-        root.put("target", facts.config().target());
+        root.put("target", facts.target());
         root.put("trainRows", facts.trainRows());
         root.put("eraStep", facts.eraStep());
         root.put("validationFile", facts.validationFile());
@@ -76,23 +79,20 @@ public final class ValidationReport {
     }
 
     static String html(Facts facts, ValidationMetrics metrics) {
-        ModelConfig config = facts.config();
         StringBuilder html = new StringBuilder(16_384);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<title>").append(escape(config.name())).append(" validation</title>\n<style>")
-                .append("body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:900px}")
-                .append("h1{font-size:22px;margin:0 0 4px}p.sub{color:#666;margin:0 0 16px}")
-                .append(".cards{display:flex;gap:12px;flex-wrap:wrap;margin-bottom:16px}")
-                .append(".card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:110px}")
-                .append(".card b{display:block;font-size:20px}.card span{color:#666;font-size:12px}")
-                .append("h2{font-size:16px;margin:18px 0 6px}table{border-collapse:collapse;font-size:12px}")
-                .append("td,th{padding:2px 10px;text-align:right;border-bottom:1px solid #eee}")
-                .append("</style></head><body>\n");
-        html.append("<h1>").append(escape(config.name())).append(": validation</h1>\n<p class=\"sub\">")
-                .append(escape(config.dataVersion())).append(", feature set ").append(escape(config.featureSet()))
-                .append(" (").append(facts.features()).append(" features), target ").append(escape(config.target()))
+        html.append(HtmlPage.start(facts.model() + " validation",
+                "body{font-family:system-ui,sans-serif;margin:24px;color:#222;max-width:900px}"
+                + "h1{font-size:22px;margin:0 0 4px}p.sub{color:#666;margin:0 0 16px}"
+                + ".cards{display:flex;gap:12px;flex-wrap:wrap;margin-bottom:16px}"
+                + ".card{border:1px solid #ddd;border-radius:6px;padding:8px 14px;min-width:110px}"
+                + ".card b{display:block;font-size:20px}.card span{color:#666;font-size:12px}"
+                + "h2{font-size:16px;margin:18px 0 6px}table{border-collapse:collapse;font-size:12px}"
+                + "td,th{padding:2px 10px;text-align:right;border-bottom:1px solid #eee}"));
+        html.append("<h1>").append(escape(facts.model())).append(": validation</h1>\n<p class=\"sub\">")
+                .append(escape(facts.dataVersion())).append(", feature set ").append(escape(facts.featureSet()))
+                .append(" (").append(facts.features()).append(" features), target ").append(escape(facts.target()))
                 .append("; trained on ").append(facts.trainRows()).append(" rows")
-                .append(" (").append(EraSelection.describe(facts.eraStep())).append(")")
+                .append(" (").append(facts.eraSelection()).append(")")
                 .append("; validated on ").append(metrics.rows()).append(" rows in ").append(metrics.eras().size())
                 .append(" eras</p>\n<p class=\"sub\">booster <code>").append(escape(facts.booster()))
                 .append("</code></p>\n<div class=\"cards\">");
@@ -113,7 +113,7 @@ public final class ValidationReport {
                     .append("</td><td>").append(format(era.maxFeatureExposure())).append("</td><td>")
                     .append(escape(String.valueOf(era.feature()))).append("</td></tr>\n");
         }
-        return html.append("</table>\n</body></html>\n").toString();
+        return html.append("</table>\n").append(HtmlPage.end()).toString();
     }
 
     private static String barChart(List<ValidationMetrics.EraScore> eras) {
@@ -207,9 +207,5 @@ public final class ValidationReport {
         } else {
             node.putNull(key);
         }
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.numeraipipeline.numerai.data.DatasetCache;
 import io.github.numeraipipeline.numerai.data.DatasetFile;
+import io.github.numeraipipeline.numerai.predictions.PredictionFile;
 import io.github.numeraipipeline.numerai.sandbox.data.ParquetLayout;
 import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
 import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDatasetSpec;
-import io.github.numeraipipeline.numerai.submission.PredictionFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -15,6 +15,7 @@ import io.github.numeraipipeline.numerai.api.Round;
 import io.github.numeraipipeline.numerai.credentials.Credentials;
 import io.github.numeraipipeline.numerai.io.LockHolder;
 import io.github.numeraipipeline.numerai.io.RunLocks;
+import io.github.numeraipipeline.numerai.predictions.PredictionFile;
 import io.github.numeraipipeline.numerai.sandbox.InMemoryDatasets;
 import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.sandbox.SandboxServer;

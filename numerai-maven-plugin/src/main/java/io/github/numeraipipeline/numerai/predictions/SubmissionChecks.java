@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.submission;
+package io.github.numeraipipeline.numerai.predictions;
 
 import java.io.BufferedReader;
 import java.io.IOException;

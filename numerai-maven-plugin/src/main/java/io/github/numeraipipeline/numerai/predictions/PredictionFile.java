@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.submission;
+package io.github.numeraipipeline.numerai.predictions;
 
 import io.github.numeraipipeline.numerai.io.Sha256;
 import java.io.IOException;

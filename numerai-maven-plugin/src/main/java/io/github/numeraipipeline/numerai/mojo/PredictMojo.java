@@ -44,7 +44,7 @@ public class PredictMojo extends AbstractModelsMojo {
     protected void run() throws MojoFailureException, IOException, NumeraiException {
         PredictionTransform chosen = PredictionTransform.parse(transform);
         List<ModelConfig> configs = modelConfigs();
-        List<String> versions = configs.stream().map(ModelConfig::dataVersion).distinct().toList();
+        List<String> versions = dataVersions(configs);
         DatasetCache cache = datasetCache();
         Path override = liveDataOverride();
         Integer round = watchedRound() == null ? null : watchedRound().round();

@@ -3,7 +3,7 @@ package io.github.numeraipipeline.numerai.mojo;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.ApiSettings;
 import io.github.numeraipipeline.numerai.report.RunRecord;
-import io.github.numeraipipeline.numerai.report.RunReport;
+import io.github.numeraipipeline.numerai.report.RunSteps;
 import io.github.numeraipipeline.numerai.sandbox.SandboxCalendar;
 import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.sandbox.SandboxServer;
@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -199,25 +198,15 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         }
     }
 
-    /**
-     * Adds this goal's step to {@code run.json} and renders {@code report.html} from it; {@code watch} starts a new
-     * record. A record that cannot be written is worth a warning, not a failed build.
-     */
+    /** Adds this goal's step to the run record; a record that cannot be written is worth a warning, not a failure. */
     private void recordStep(String status, long startNanos) {
         if (!isStepOfTheRun()) {
             return;
         }
-        Instant now = clock.instant();
-        RoundRecord watched = watchedRound();
-        RunRecord record = (startsRun() ? RunRecord.next(outputDirectory(), now) : RunRecord.load(outputDirectory(), now))
-                .round(watched == null || watched.status() == RoundRecord.Status.NO_ROUND ? null : watched.round())
-                .watch(watched)
-                .buildUrl(System.getenv("BUILD_URL"))
-                .sandbox(sandbox)
-                .step(goal(), status, (System.nanoTime() - startNanos) / 1e9, now);
+        RunRecord record;
         try {
-            record.save(outputDirectory());
-            RunReport.writeHtml(record, outputDirectory());
+            record = RunSteps.record(outputDirectory(), startsRun(), watchedRound(), System.getenv("BUILD_URL"),
+                    sandbox, goal(), status, (System.nanoTime() - startNanos) / 1e9, clock.instant());
         } catch (IOException e) {
             getLog().warn("Could not update " + RunRecord.FILE_NAME + " in " + outputDirectory() + ": " + e);
             return;

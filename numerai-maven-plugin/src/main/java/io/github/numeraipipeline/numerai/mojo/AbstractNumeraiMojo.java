@@ -130,9 +130,6 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.SANDBOX_FEATURES, defaultValue = "2748")
     private int sandboxFeatures;
 
-    /** Rows per era of the sandbox's train and validation files: enough to learn from, quick to write. */
-    private static final int SANDBOX_ROWS_PER_ERA = 500;
-
     /**
      * Eras of the sandbox's train file, of 500 rows each (validation has a quarter as many).
      *
@@ -277,11 +274,10 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     protected SandboxServer sandbox() throws MojoFailureException, IOException {
         SandboxServer server = (SandboxServer) context().get(SANDBOX_KEY);
         if (server == null) {
-            server = Sandboxes.start(sandboxOptions(), dataDirectory().resolve("sandbox-served"), clock);
+            SandboxOptions options = sandboxOptions();
             try {
-                server.faults().apply(sandboxFaults);
+                server = Sandboxes.start(options, dataDirectory().resolve("sandbox-served"), clock, sandboxFaults);
             } catch (IllegalArgumentException e) {
-                server.close();
                 throw new MojoFailureException(PropertyNames.SANDBOX_FAULTS + ": " + e.getMessage(), e);
             }
             context().put(SANDBOX_KEY, server);
@@ -293,12 +289,9 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     protected SandboxOptions sandboxOptions() throws MojoFailureException {
         SandboxOptions defaults = SandboxOptions.defaults();
         try {
-            int validationEras = Math.max(4, sandboxTrainEras / 4);
             return defaults.withRoundOpensIn(SandboxRound.opensIn(sandboxRound))
                     .withRoundNumber(sandboxRoundNumber())
-                    .withData(defaults.data().withFeatureCount(sandboxFeatures).withLiveRows(sandboxLiveRows)
-                            .withTrain(sandboxTrainEras, SANDBOX_ROWS_PER_ERA)
-                            .withValidation(validationEras, SANDBOX_ROWS_PER_ERA, Math.min(4, validationEras / 2)));
+                    .withData(defaults.data().withGoalShape(sandboxFeatures, sandboxLiveRows, sandboxTrainEras));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("The sandbox's data shape (numerai.sandbox.*) is not possible: "
                     + e.getMessage(), e);

@@ -31,6 +31,9 @@ public record SyntheticDatasetSpec(
         int validationErasWithoutTargets,
         double signal,
         long seed) {
+    /** Rows per era of the train and validation files of {@link #withGoalShape}. */
+    public static final int GOAL_ROWS_PER_ERA = 500;
+
 
     /** Eras are written as 4 digits, like Numerai's. */
     static final int MAX_ERAS = 9999;
@@ -73,6 +76,17 @@ public record SyntheticDatasetSpec(
 
     public int validationRows() {
         return validationEras * validationRowsPerEra;
+    }
+
+    /**
+     * The shape the goals' sandbox serves ({@code numerai.sandbox.*}): train of {@code trainEras} eras and validation
+     * of a quarter as many (at least 4), the newest half of those (at most 4) without targets; each era of
+     * {@link #GOAL_ROWS_PER_ERA} rows, enough to learn from and quick to write.
+     */
+    public SyntheticDatasetSpec withGoalShape(int featureCount, int liveRows, int trainEras) {
+        int validationEras = Math.max(4, trainEras / 4);
+        return withFeatureCount(featureCount).withLiveRows(liveRows).withTrain(trainEras, GOAL_ROWS_PER_ERA)
+                .withValidation(validationEras, GOAL_ROWS_PER_ERA, Math.min(4, validationEras / 2));
     }
 
     public SyntheticDatasetSpec withFeatureCount(int value) {

@@ -3,7 +3,7 @@ package io.github.numeraipipeline.numerai.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.numeraipipeline.numerai.config.Credentials;
+import io.github.numeraipipeline.numerai.credentials.Credentials;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;

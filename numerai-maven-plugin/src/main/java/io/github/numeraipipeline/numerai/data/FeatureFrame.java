@@ -32,7 +32,7 @@ public final class FeatureFrame {
     private final float[][] targets;
     private final Map<String, Integer> featureIndex;
 
-    FeatureFrame(String[] ids, String[] eras, String[] dataTypes, List<String> featureNames, byte[][] features,
+    public FeatureFrame(String[] ids, String[] eras, String[] dataTypes, List<String> featureNames, byte[][] features,
             List<String> targetNames, float[][] targets) {
         this.ids = ids;
         this.eras = eras;
@@ -45,6 +45,11 @@ public final class FeatureFrame {
         for (int i = 0; i < featureNames.size(); i++) {
             featureIndex.put(featureNames.get(i), i);
         }
+    }
+
+    /** The era of a row whose era is {@code era}: a file without an era column is one era. */
+    public static String eraOf(String era) {
+        return era == null ? "" : era;
     }
 
     public int rowCount() {

@@ -30,7 +30,8 @@ public final class FeatureSets {
     private final Map<String, List<String>> sets;
     private final List<String> targets;
 
-    FeatureSets(Path source, Map<String, List<String>> sets, List<String> targets) {
+    /** Sets built in memory ({@code source} null), as the sandbox's generator does; files go through load. */
+    public FeatureSets(Path source, Map<String, List<String>> sets, List<String> targets) {
         this.source = source;
         this.sets = new LinkedHashMap<>();
         sets.forEach((name, features) -> this.sets.put(name, List.copyOf(features)));
@@ -89,24 +90,8 @@ public final class FeatureSets {
         return targets;
     }
 
-    /**
-     * Checks that every feature of the named set is a column of {@code parquetFile}, without reading its rows;
-     * the error lists the missing features.
-     */
-    public void requireFeaturesIn(String setName, Path parquetFile) throws DataException {
-        Set<String> columns = new LinkedHashSet<>(ParquetFrameReader.columnNames(parquetFile));
-        List<String> missing = new ArrayList<>();
-        for (String feature : featureSet(setName)) {
-            if (!columns.contains(feature)) {
-                missing.add(feature);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw ParquetFrameReader.missingFeatures(parquetFile, missing);
-        }
-    }
-
-    void writeTo(Path file) throws IOException {
+    /** Writes these sets as a features.json, in Numerai's layout. */
+    public void writeTo(Path file) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode setsNode = root.putObject(FEATURE_SETS);
         sets.forEach((name, features) -> features.forEach(setsNode.putArray(name)::add));

@@ -29,7 +29,7 @@ final class EraSelection {
 
     /** The eras {@code eraStep} keeps out of these (with repeats, in any order): for files read in parts. */
     static Set<String> kept(Collection<String> eras, int eraStep) {
-        return everyNth(new TreeSet<>(eras.stream().map(EraSelection::eraOf).toList()), eraStep);
+        return everyNth(new TreeSet<>(eras.stream().map(FeatureFrame::eraOf).toList()), eraStep);
     }
 
     /** Rows with a target, of one of the kept eras and of the data type (null for any), in frame order. */
@@ -41,7 +41,7 @@ final class EraSelection {
         int count = 0;
         for (int i = 0; i < rows.length; i++) {
             boolean typeOk = dataType == null || types.get(i) == null || dataType.equals(types.get(i));
-            if (typeOk && !Float.isNaN(targets[i]) && keptEras.contains(eraOf(eras.get(i)))) {
+            if (typeOk && !Float.isNaN(targets[i]) && keptEras.contains(FeatureFrame.eraOf(eras.get(i)))) {
                 rows[count++] = i;
             }
         }
@@ -61,11 +61,6 @@ final class EraSelection {
                     default -> "th";
                 };
         return "every " + eraStep + suffix + " era";
-    }
-
-    /** A file without an era column is one era. */
-    static String eraOf(String era) {
-        return era == null ? "" : era;
     }
 
     private static Set<String> everyNth(TreeSet<String> eras, int step) {

@@ -1,11 +1,11 @@
 package io.github.numeraipipeline.numerai.model;
 
-import io.github.numeraipipeline.numerai.submission.PredictionFile;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.data.FeatureSets;
-import io.github.numeraipipeline.numerai.data.ParquetFrameReader;
 import io.github.numeraipipeline.numerai.io.Sha256;
+import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.predictions.PredictionFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,9 @@ package io.github.numeraipipeline.numerai.model;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.data.FeatureSets;
-import io.github.numeraipipeline.numerai.data.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.report.ValidationReport;
+import io.github.numeraipipeline.numerai.scoring.ValidationMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -109,8 +111,9 @@ public final class ModelTraining {
                     metrics.mean(), metrics.sharpe(), metrics.maxDrawdown(), metrics.maxFeatureExposure()));
 
             Path booster = boosters.trainedBooster(config);
-            ValidationReport.Facts facts = new ValidationReport.Facts(config, trained.rows, features.size(),
-                    options.eraStep(), data.validation().toString(), booster.toString());
+            ValidationReport.Facts facts = new ValidationReport.Facts(config.name(), config.dataVersion(),
+                    config.featureSet(), config.target(), trained.rows, features.size(), options.eraStep(),
+                    EraSelection.describe(options.eraStep()), data.validation().toString(), booster.toString());
             Path report = ValidationReport.write(options.reportDirectory(), facts, metrics);
             seconds.put("total", elapsed(start));
             // The booster, then its manifest, only once everything else worked: a booster whose manifest does not
@@ -150,7 +153,7 @@ public final class ModelTraining {
             throw new ModelException("Model " + config.name() + ": " + trainFile + " has no rows with a \""
                     + config.target() + "\" target to train on.");
         }
-        int eras = (int) Arrays.stream(rows).mapToObj(r -> EraSelection.eraOf(train.eras().get(r)))
+        int eras = (int) Arrays.stream(rows).mapToObj(r -> FeatureFrame.eraOf(train.eras().get(r)))
                 .distinct().count();
         float[] all = train.target(config.target());
         float[] labels = new float[rows.length];

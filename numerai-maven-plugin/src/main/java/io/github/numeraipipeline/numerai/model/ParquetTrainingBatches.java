@@ -2,7 +2,7 @@ package io.github.numeraipipeline.numerai.model;
 
 import io.github.numeraipipeline.numerai.data.DataException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
-import io.github.numeraipipeline.numerai.data.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +44,7 @@ final class ParquetTrainingBatches implements TrainingBatches {
                 float[] targets = frame.target(target);
                 for (int i = 0; i < targets.length; i++) {
                     long withTarget = Float.isNaN(targets[i]) ? 0 : 1;
-                    rowsWithTarget.merge(EraSelection.eraOf(eras.get(i)), withTarget, Long::sum);
+                    rowsWithTarget.merge(FeatureFrame.eraOf(eras.get(i)), withTarget, Long::sum);
                 }
                 largest = Math.max(largest, frame.rowCount());
             }

@@ -1,12 +1,12 @@
 package io.github.numeraipipeline.numerai.model;
 
-import io.github.numeraipipeline.numerai.submission.PredictionFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.numeraipipeline.numerai.io.AtomicFiles;
+import io.github.numeraipipeline.numerai.predictions.PredictionFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

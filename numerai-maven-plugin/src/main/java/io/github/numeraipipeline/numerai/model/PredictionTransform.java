@@ -1,5 +1,6 @@
 package io.github.numeraipipeline.numerai.model;
 
+import io.github.numeraipipeline.numerai.scoring.NumeraiCorr;
 import java.util.Locale;
 
 /** How a model's raw outputs become the values uploaded, which Numerai wants within [0, 1]. */

@@ -1,9 +1,9 @@
 package io.github.numeraipipeline.numerai.model;
 
-import io.github.numeraipipeline.numerai.submission.PredictionFile;
 import io.github.numeraipipeline.numerai.io.AtomicFiles;
 import io.github.numeraipipeline.numerai.io.Sha256;
-import io.github.numeraipipeline.numerai.submission.SubmissionChecks;
+import io.github.numeraipipeline.numerai.predictions.PredictionFile;
+import io.github.numeraipipeline.numerai.predictions.SubmissionChecks;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;

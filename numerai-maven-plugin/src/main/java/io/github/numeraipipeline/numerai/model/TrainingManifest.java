@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.numeraipipeline.numerai.io.AtomicFiles;
 import io.github.numeraipipeline.numerai.io.Sha256;
+import io.github.numeraipipeline.numerai.scoring.ValidationMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -90,6 +90,11 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
         return ModelConfigs.load(modelsDirectory(), names);
     }
 
+    /** The data versions the configs use, each once, in the configs' order. */
+    protected static List<String> dataVersions(List<ModelConfig> configs) {
+        return configs.stream().map(ModelConfig::dataVersion).distinct().toList();
+    }
+
     /**
      * Where each model's booster is read from and written to ({@link BoosterStore}): beside its config when the desk
      * brought one, else {@code <dataDirectory>/boosters}; in sandbox runs only the sandbox's own folder.

@@ -3,7 +3,7 @@ package io.github.numeraipipeline.numerai.mojo;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.ApiSettings;
 import io.github.numeraipipeline.numerai.report.RunRecord;
-import io.github.numeraipipeline.numerai.report.RunReport;
+import io.github.numeraipipeline.numerai.report.RunSteps;
 import io.github.numeraipipeline.numerai.sandbox.SandboxCalendar;
 import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.sandbox.SandboxServer;
@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
@@ -131,9 +130,6 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.SANDBOX_FEATURES, defaultValue = "2748")
     private int sandboxFeatures;
 
-    /** Rows per era of the sandbox's train and validation files: enough to learn from, quick to write. */
-    private static final int SANDBOX_ROWS_PER_ERA = 500;
-
     /**
      * Eras of the sandbox's train file, of 500 rows each (validation has a quarter as many).
      *
@@ -199,25 +195,15 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         }
     }
 
-    /**
-     * Adds this goal's step to {@code run.json} and renders {@code report.html} from it; {@code watch} starts a new
-     * record. A record that cannot be written is worth a warning, not a failed build.
-     */
+    /** Adds this goal's step to the run record; a record that cannot be written is worth a warning, not a failure. */
     private void recordStep(String status, long startNanos) {
         if (!isStepOfTheRun()) {
             return;
         }
-        Instant now = clock.instant();
-        RoundRecord watched = watchedRound();
-        RunRecord record = (startsRun() ? RunRecord.next(outputDirectory(), now) : RunRecord.load(outputDirectory(), now))
-                .round(watched == null || watched.status() == RoundRecord.Status.NO_ROUND ? null : watched.round())
-                .watch(watched)
-                .buildUrl(System.getenv("BUILD_URL"))
-                .sandbox(sandbox)
-                .step(goal(), status, (System.nanoTime() - startNanos) / 1e9, now);
+        RunRecord record;
         try {
-            record.save(outputDirectory());
-            RunReport.writeHtml(record, outputDirectory());
+            record = RunSteps.record(outputDirectory(), startsRun(), watchedRound(), System.getenv("BUILD_URL"),
+                    sandbox, goal(), status, (System.nanoTime() - startNanos) / 1e9, clock.instant());
         } catch (IOException e) {
             getLog().warn("Could not update " + RunRecord.FILE_NAME + " in " + outputDirectory() + ": " + e);
             return;
@@ -288,11 +274,10 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     protected SandboxServer sandbox() throws MojoFailureException, IOException {
         SandboxServer server = (SandboxServer) context().get(SANDBOX_KEY);
         if (server == null) {
-            server = Sandboxes.start(sandboxOptions(), dataDirectory().resolve("sandbox-served"), clock);
+            SandboxOptions options = sandboxOptions();
             try {
-                server.faults().apply(sandboxFaults);
+                server = Sandboxes.start(options, dataDirectory().resolve("sandbox-served"), clock, sandboxFaults);
             } catch (IllegalArgumentException e) {
-                server.close();
                 throw new MojoFailureException(PropertyNames.SANDBOX_FAULTS + ": " + e.getMessage(), e);
             }
             context().put(SANDBOX_KEY, server);
@@ -304,12 +289,9 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     protected SandboxOptions sandboxOptions() throws MojoFailureException {
         SandboxOptions defaults = SandboxOptions.defaults();
         try {
-            int validationEras = Math.max(4, sandboxTrainEras / 4);
             return defaults.withRoundOpensIn(SandboxRound.opensIn(sandboxRound))
                     .withRoundNumber(sandboxRoundNumber())
-                    .withData(defaults.data().withFeatureCount(sandboxFeatures).withLiveRows(sandboxLiveRows)
-                            .withTrain(sandboxTrainEras, SANDBOX_ROWS_PER_ERA)
-                            .withValidation(validationEras, SANDBOX_ROWS_PER_ERA, Math.min(4, validationEras / 2)));
+                    .withData(defaults.data().withGoalShape(sandboxFeatures, sandboxLiveRows, sandboxTrainEras));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("The sandbox's data shape (numerai.sandbox.*) is not possible: "
                     + e.getMessage(), e);

@@ -1,8 +1,8 @@
 package io.github.numeraipipeline.numerai.mojo;
 
 import io.github.numeraipipeline.numerai.NumeraiException;
-import io.github.numeraipipeline.numerai.config.Credentials;
-import io.github.numeraipipeline.numerai.config.CredentialsResolver;
+import io.github.numeraipipeline.numerai.credentials.Credentials;
+import io.github.numeraipipeline.numerai.credentials.CredentialsResolver;
 import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.submission.SubmissionLedger;
 import java.io.File;

@@ -33,11 +33,12 @@ public class DownloadMojo extends AbstractModelsMojo {
     @Override
     protected void run() throws MojoFailureException, IOException, NumeraiException {
         List<ModelConfig> configs = modelConfigs();
-        List<String> versions = configs.stream().map(ModelConfig::dataVersion).distinct().toList();
+        List<String> versions = dataVersions(configs);
         try (NumeraiClient client = new NumeraiClient(apiSettings(), null)) {
             Integer round = null;
             if (liveDataOverride() != null) {
-                getLog().info("Live data from " + liveDataOverride() + " (numerai.liveData); not downloading it");
+                getLog().info("Live data from " + liveDataOverride() + " (" + PropertyNames.LIVE_DATA
+                        + "); not downloading it");
             } else {
                 round = liveRound(client);
                 if (round == null) {

@@ -1,8 +1,8 @@
 package io.github.numeraipipeline.numerai.mojo;
 
 import io.github.numeraipipeline.numerai.NumeraiException;
-import io.github.numeraipipeline.numerai.config.Credentials;
-import io.github.numeraipipeline.numerai.config.CredentialsResolver;
+import io.github.numeraipipeline.numerai.credentials.Credentials;
+import io.github.numeraipipeline.numerai.credentials.CredentialsResolver;
 import java.util.Optional;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;

@@ -1,6 +1,5 @@
 package io.github.numeraipipeline.numerai.mojo;
 
-import io.github.numeraipipeline.numerai.submission.PredictionFile;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
@@ -8,6 +7,7 @@ import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelPredictions;
 import io.github.numeraipipeline.numerai.model.PredictionRecord;
 import io.github.numeraipipeline.numerai.model.PredictionTransform;
+import io.github.numeraipipeline.numerai.predictions.PredictionFile;
 import io.github.numeraipipeline.numerai.report.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ public class PredictMojo extends AbstractModelsMojo {
     protected void run() throws MojoFailureException, IOException, NumeraiException {
         PredictionTransform chosen = PredictionTransform.parse(transform);
         List<ModelConfig> configs = modelConfigs();
-        List<String> versions = configs.stream().map(ModelConfig::dataVersion).distinct().toList();
+        List<String> versions = dataVersions(configs);
         DatasetCache cache = datasetCache();
         Path override = liveDataOverride();
         Integer round = watchedRound() == null ? null : watchedRound().round();

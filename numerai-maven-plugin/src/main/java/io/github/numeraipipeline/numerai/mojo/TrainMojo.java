@@ -145,7 +145,7 @@ public class TrainMojo extends AbstractModelsMojo {
     /** Downloads train, validation and features.json of the versions whose files are not all in the cache. */
     private void fetchMissingData(List<ModelConfig> configs, DatasetCache cache)
             throws MojoFailureException, IOException, NumeraiException {
-        List<String> missing = configs.stream().map(ModelConfig::dataVersion).distinct()
+        List<String> missing = dataVersions(configs).stream()
                 .filter(version -> List.of(DatasetCache.TRAIN, DatasetCache.VALIDATION, DatasetCache.FEATURES).stream()
                         .anyMatch(file -> !Files.isRegularFile(cache.file(version, file))))
                 .toList();

@@ -1,5 +1,7 @@
 package io.github.numeraipipeline.numerai.report;
 
+import static io.github.numeraipipeline.numerai.report.HtmlPage.escape;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.numeraipipeline.numerai.io.AtomicFiles;
 import java.io.IOException;
@@ -96,17 +98,15 @@ public final class RunReport {
                     .append(String.format(Locale.ROOT, "%.1f s", step.path("seconds").asDouble()))
                     .append("</td></tr>\n");
         }
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>" + escape(headline) + "</title><style>"
-                + "body{font:15px/1.4 system-ui,sans-serif;margin:2em;color:#222}"
+        return HtmlPage.start(headline, "body{font:15px/1.4 system-ui,sans-serif;margin:2em;color:#222}"
                 + "table{border-collapse:collapse;margin:1em 0}td,th{padding:.3em .8em;border-bottom:1px solid #ddd;"
                 + "text-align:left}th{background:#f4f4f4}.submitted td:nth-child(2){color:#0a7d28;font-weight:600}"
                 + ".failed td:nth-child(2){color:#b00020;font-weight:600}.skipped td:nth-child(2),.dry_run td:nth-child(2)"
-                + "{color:#8a6d00}code{font-size:13px}dt{font-weight:600;margin-top:.5em}dd{margin-left:1.5em}</style>"
-                + "</head><body>\n<h1>" + escape(headline) + "</h1>\n<p>Started " + escape(time(json.path("startedAt")))
+                + "{color:#8a6d00}code{font-size:13px}dt{font-weight:600;margin-top:.5em}dd{margin-left:1.5em}")
+                + "<h1>" + escape(headline) + "</h1>\n<p>Started " + escape(time(json.path("startedAt")))
                 + "</p>\n" + body
                 + "<h2>Steps</h2>\n<table><tr><th>goal</th><th>status</th><th>time</th></tr>\n" + steps
-                + "</table>\n</body></html>\n";
+                + "</table>\n" + HtmlPage.end();
     }
 
     private static String verdict(JsonNode json) {
@@ -231,9 +231,5 @@ public final class RunReport {
 
     private static String abbreviate(String sha) {
         return sha.length() > 12 ? sha.substring(0, 12) + "…" : sha;
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -2,10 +2,10 @@ package io.github.numeraipipeline.numerai.sandbox;
 
 import io.github.numeraipipeline.numerai.data.DataException;
 import io.github.numeraipipeline.numerai.data.DatasetFile;
-import io.github.numeraipipeline.numerai.data.ParquetFrameReader;
-import io.github.numeraipipeline.numerai.data.ParquetLayout;
-import io.github.numeraipipeline.numerai.data.SyntheticDataset;
-import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
+import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.sandbox.data.ParquetLayout;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDatasetSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

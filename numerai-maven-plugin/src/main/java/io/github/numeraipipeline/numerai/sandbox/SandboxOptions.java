@@ -1,6 +1,6 @@
 package io.github.numeraipipeline.numerai.sandbox;
 
-import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDatasetSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package io.github.numeraipipeline.numerai.sandbox;
 
+import io.github.numeraipipeline.numerai.predictions.SubmissionChecks;
 import io.github.numeraipipeline.numerai.sandbox.GraphQlDocument.Field;
-import io.github.numeraipipeline.numerai.submission.SubmissionChecks;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -9,8 +9,21 @@ public final class Sandboxes {
     private Sandboxes() {
     }
 
-    /** A sandbox whose generated datasets are kept under {@code servedRoot} for the next run. */
-    public static SandboxServer start(SandboxOptions options, Path servedRoot, Clock clock) throws IOException {
-        return SandboxServer.start(options, new GeneratedDatasets(options.data(), servedRoot), clock);
+    /**
+     * A sandbox whose generated datasets are kept under {@code servedRoot} for the next run, with the faults of
+     * {@code faults} ({@link SandboxFaults#apply}) switched on; null or blank for none.
+     *
+     * @throws IllegalArgumentException when {@code faults} cannot be read; no sandbox is left running then
+     */
+    public static SandboxServer start(SandboxOptions options, Path servedRoot, Clock clock, String faults)
+            throws IOException {
+        SandboxServer server = SandboxServer.start(options, new GeneratedDatasets(options.data(), servedRoot), clock);
+        try {
+            server.faults().apply(faults);
+        } catch (IllegalArgumentException e) {
+            server.close();
+            throw e;
+        }
+        return server;
     }
 }

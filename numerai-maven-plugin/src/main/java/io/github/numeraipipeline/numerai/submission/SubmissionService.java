@@ -8,6 +8,7 @@ import io.github.numeraipipeline.numerai.api.Submission;
 import io.github.numeraipipeline.numerai.api.UploadAuth;
 import io.github.numeraipipeline.numerai.io.LockBusyException;
 import io.github.numeraipipeline.numerai.io.RunLock;
+import io.github.numeraipipeline.numerai.predictions.PredictionFile;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.numeraipipeline.numerai.parquet.ParquetFixtures;
+import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.sandbox.data.ParquetLayout;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,7 +109,7 @@ class FeatureSetsTest {
         FeatureSets sets = FeatureSets.load(dir.resolve("features.json"));
 
         for (String set : sets.names()) {
-            sets.requireFeaturesIn(set, dir.resolve("live.parquet"));
+            ParquetFrameReader.requireFeaturesIn(sets, set, dir.resolve("live.parquet"));
         }
     }
 
@@ -116,7 +121,7 @@ class FeatureSetsTest {
                 "{\"feature_sets\": {\"small\": [\"feature_a\", \"feature_q\", \"feature_r\"]}}");
 
         DataException error = assertThrows(DataException.class,
-                () -> FeatureSets.load(json).requireFeaturesIn("small", parquet));
+                () -> ParquetFrameReader.requireFeaturesIn(FeatureSets.load(json), "small", parquet));
 
         assertEquals(parquet + " lacks 2 features of the chosen feature set: feature_q, feature_r. Use features.json"
                 + " and data of the same dataset version (the model's dataVersion), or choose a feature set this file"

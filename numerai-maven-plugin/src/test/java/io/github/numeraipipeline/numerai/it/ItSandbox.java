@@ -1,9 +1,9 @@
 package io.github.numeraipipeline.numerai.it;
 
-import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
 import io.github.numeraipipeline.numerai.sandbox.GeneratedDatasets;
 import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.sandbox.SandboxServer;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDatasetSpec;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

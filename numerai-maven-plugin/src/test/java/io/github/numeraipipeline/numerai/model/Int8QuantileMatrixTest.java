@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.numeraipipeline.numerai.data.DatasetFile;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
-import io.github.numeraipipeline.numerai.data.ParquetFrameReader;
-import io.github.numeraipipeline.numerai.data.ParquetLayout;
-import io.github.numeraipipeline.numerai.data.SyntheticDataset;
+import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.sandbox.data.ParquetLayout;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.github.numeraipipeline.numerai.model;
 
 import io.github.numeraipipeline.numerai.data.DatasetFile;
-import io.github.numeraipipeline.numerai.data.ParquetLayout;
-import io.github.numeraipipeline.numerai.data.SyntheticDataset;
-import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
+import io.github.numeraipipeline.numerai.sandbox.data.ParquetLayout;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

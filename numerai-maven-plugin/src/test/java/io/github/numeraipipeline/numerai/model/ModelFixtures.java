@@ -1,10 +1,10 @@
 package io.github.numeraipipeline.numerai.model;
 
-import io.github.numeraipipeline.numerai.data.DatasetCache;
-import io.github.numeraipipeline.numerai.data.SyntheticDataset;
-import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.numeraipipeline.numerai.data.DatasetCache;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDatasetSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package io.github.numeraipipeline.numerai.model;
 
-import io.github.numeraipipeline.numerai.submission.PredictionFile;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,11 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
 import io.github.numeraipipeline.numerai.data.DatasetFile;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
-import io.github.numeraipipeline.numerai.data.ParquetFrameReader;
-import io.github.numeraipipeline.numerai.data.ParquetLayout;
-import io.github.numeraipipeline.numerai.data.SyntheticDataset;
 import io.github.numeraipipeline.numerai.io.Sha256;
-import io.github.numeraipipeline.numerai.submission.SubmissionChecks;
+import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.predictions.PredictionFile;
+import io.github.numeraipipeline.numerai.predictions.SubmissionChecks;
+import io.github.numeraipipeline.numerai.sandbox.data.ParquetLayout;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

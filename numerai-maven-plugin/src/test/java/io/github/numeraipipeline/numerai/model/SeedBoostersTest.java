@@ -1,15 +1,15 @@
 package io.github.numeraipipeline.numerai.model;
 
-import io.github.numeraipipeline.numerai.submission.PredictionFile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.numeraipipeline.numerai.data.DatasetCache;
 import io.github.numeraipipeline.numerai.data.DatasetFile;
-import io.github.numeraipipeline.numerai.data.ParquetLayout;
-import io.github.numeraipipeline.numerai.data.SyntheticDataset;
-import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
+import io.github.numeraipipeline.numerai.predictions.PredictionFile;
+import io.github.numeraipipeline.numerai.sandbox.data.ParquetLayout;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.numeraipipeline.numerai.submission.PredictionFile;
+import io.github.numeraipipeline.numerai.predictions.PredictionFile;
 import io.github.numeraipipeline.numerai.submission.SubmissionService.Outcome;
 import io.github.numeraipipeline.numerai.submission.SubmissionService.Status;
 import io.github.numeraipipeline.numerai.watch.NextRound;

@@ -1,15 +1,15 @@
 package io.github.numeraipipeline.numerai.model.bench;
 
 import io.github.numeraipipeline.numerai.data.DatasetFile;
-import io.github.numeraipipeline.numerai.data.ParquetLayout;
-import io.github.numeraipipeline.numerai.data.SyntheticDataset;
-import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
 import io.github.numeraipipeline.numerai.model.BoosterStore;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelConfigs;
 import io.github.numeraipipeline.numerai.model.ModelPredictions;
 import io.github.numeraipipeline.numerai.model.PredictionRecord;
 import io.github.numeraipipeline.numerai.model.PredictionTransform;
+import io.github.numeraipipeline.numerai.sandbox.data.ParquetLayout;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

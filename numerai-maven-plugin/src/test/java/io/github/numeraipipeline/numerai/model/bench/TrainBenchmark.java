@@ -1,14 +1,14 @@
 package io.github.numeraipipeline.numerai.model.bench;
 
 import io.github.numeraipipeline.numerai.data.DatasetFile;
-import io.github.numeraipipeline.numerai.data.ParquetLayout;
-import io.github.numeraipipeline.numerai.data.SyntheticDataset;
-import io.github.numeraipipeline.numerai.data.SyntheticDatasetSpec;
 import io.github.numeraipipeline.numerai.model.BoosterStore;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelConfigs;
 import io.github.numeraipipeline.numerai.model.ModelTraining;
 import io.github.numeraipipeline.numerai.model.TrainingMatrix;
+import io.github.numeraipipeline.numerai.sandbox.data.ParquetLayout;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDatasetSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,0 +1,270 @@
+package io.github.numeraipipeline.numerai.sandbox.data;
+
+import io.github.numeraipipeline.numerai.data.DataException;
+import io.github.numeraipipeline.numerai.data.DataIoException;
+import io.github.numeraipipeline.numerai.data.DatasetFile;
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
+import io.github.numeraipipeline.numerai.data.FeatureSets;
+import io.github.numeraipipeline.numerai.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A made-up Numerai v5 dataset of real shape: {@code train.parquet}, {@code validation.parquet},
+ * {@code live.parquet} and {@code features.json}, with the real columns ({@code id}, {@code era},
+ * {@code data_type}, int8 features 0..4, float targets in {0, 0.25, 0.5, 0.75, 1}) and a little signal in a
+ * handful of features, so that a model trained on it beats chance. The embedded sandbox serves it, tests read it,
+ * benchmarks time it.
+ *
+ * <ul>
+ *   <li>Everything follows from the {@link SyntheticDatasetSpec}: same spec, byte-identical files (for a given
+ *       Parquet-MR version, which is recorded in each file).</li>
+ *   <li>Feature names look like {@code feature_<word>_<word>_<word>}, in no particular order; {@code features.json}
+ *       has the sets {@code small} (42), {@code medium} (780/2748 of all), {@code all} (each holding the signal
+ *       features) and the eight named groups of v5.2 in its proportions. The small set bears the real names of
+ *       v5's small set, so that boosters trained on real data can predict made-up live data; the other names are
+ *       made up.</li>
+ *   <li>Targets: {@value #MAIN_TARGET} (the same values as {@code target_ender_20}, as in v5.2) and a few
+ *       auxiliary targets with their own noise and weights.</li>
+ *   <li>Live has era {@value #LIVE_ERA} (what third-party code expects), data type {@code live} and no targets.</li>
+ *   <li>Each Parquet file carries the key {@value #METADATA_KEY} in its footer, so it cannot be mistaken for real
+ *       data.</li>
+ * </ul>
+ */
+public final class SyntheticDataset {
+    public static final String LIVE_ERA = "X";
+    public static final String MAIN_TARGET = "target";
+    public static final String METADATA_KEY = "numerai_pipeline.synthetic";
+
+    private static final List<String> TARGETS = List.of(
+            MAIN_TARGET, "target_ender_20", "target_ender_60", "target_cyrusd_20", "target_teager2b_20");
+    /** {@code target} repeats {@code target_ender_20}; {@code target_ender_60} shares its weights, not its noise. */
+    private static final int MAIN_TARGET_ALIAS_OF = 1;
+    private static final int SHARES_WEIGHTS_WITH_MAIN = 2;
+
+    private static final int SMALL_SET = 42;
+    private static final int SIGNAL_FEATURES = 8;
+    /** v5.2 sizes, scaled to the spec's feature count: medium and the named groups out of 2748 features. */
+    private static final int V52_ALL = 2748;
+    private static final int V52_MEDIUM = 780;
+    private static final Map<String, Integer> V52_GROUPS = groupSizes();
+
+    private final SyntheticDatasetSpec spec;
+    private final List<String> featureNames;
+    private final int[] signalFeatures;
+    private final double[][] targetWeights;
+    private final FeatureSets featureSets;
+
+    public SyntheticDataset(SyntheticDatasetSpec spec) {
+        this.spec = spec;
+        int[] order = shuffledIndexes(spec.featureCount(), random(spec.seed(), "sets"));
+        this.featureNames = List.copyOf(FeatureNameGenerator.withRealSmallSet(
+                FeatureNameGenerator.names(spec.featureCount(), random(spec.seed(), "names")),
+                Arrays.copyOf(order, Math.min(SMALL_SET, order.length))));
+        this.signalFeatures = Arrays.copyOf(order, Math.min(SIGNAL_FEATURES, order.length));
+        this.targetWeights = targetWeights(signalFeatures.length, random(spec.seed(), "weights"));
+        this.featureSets = featureSets(order, random(spec.seed(), "groups"));
+    }
+
+    public SyntheticDatasetSpec spec() {
+        return spec;
+    }
+
+    /** All feature columns, in file order. */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** Target columns of train and validation, in file order, {@value #MAIN_TARGET} first. */
+    public List<String> targetNames() {
+        return TARGETS;
+    }
+
+    /** What {@code features.json} holds. */
+    public FeatureSets featureSets() {
+        return featureSets;
+    }
+
+    /** Rows of a Parquet file of this dataset. */
+    public int rowCount(DatasetFile file) {
+        return switch (file) {
+            case TRAIN -> spec.trainRows();
+            case VALIDATION -> spec.validationRows();
+            case LIVE -> spec.liveRows();
+            case FEATURES -> throw new IllegalArgumentException("features.json has no rows");
+        };
+    }
+
+    /** Writes all four files into {@code directory} with the default layout. */
+    public void writeAll(Path directory) throws DataException {
+        write(directory, List.of(DatasetFile.values()), ParquetLayout.defaults());
+    }
+
+    /**
+     * Writes the given files into {@code directory} under their real names ({@code live.parquet}, ...), each
+     * atomically (a reader sees the old file or the whole new one). The sandbox writes live and features.json
+     * first, train and validation only when asked for.
+     */
+    public void write(Path directory, Collection<DatasetFile> files, ParquetLayout layout) throws DataException {
+        for (DatasetFile file : files) {
+            writeFile(file, directory.resolve(file.fileName()), layout);
+        }
+    }
+
+    /** Writes one file of this dataset to {@code target} (any name, e.g. {@code live_1234.parquet}), atomically. */
+    public void writeFile(DatasetFile file, Path target, ParquetLayout layout) throws DataException {
+        try {
+            if (file == DatasetFile.FEATURES) {
+                AtomicFiles.write(target, (AtomicFiles.FileContent) featureSets::writeTo);
+                return;
+            }
+            SyntheticParquetWriter writer = new SyntheticParquetWriter(
+                    new SyntheticRows(this, file, layout.featureNullRate()),
+                    featureNames,
+                    file == DatasetFile.LIVE ? List.of() : TARGETS,
+                    layout);
+            AtomicFiles.write(target, (AtomicFiles.FileContent) temporary ->
+                    writer.write(temporary, Map.of(METADATA_KEY, spec.toString())));
+        } catch (IOException | RuntimeException e) {
+            throw new DataIoException("Could not write " + target.toAbsolutePath() + ": " + e, e);
+        }
+    }
+
+    /**
+     * The rows of one Parquet file in memory, exactly what the reader must return for the file written with the
+     * same layout (all features in file order, all targets). Meant for tests and small shapes.
+     */
+    public FeatureFrame frame(DatasetFile file, ParquetLayout layout) {
+        SyntheticRows rows = new SyntheticRows(this, file, layout.featureNullRate());
+        int n = rows.rowCount();
+        String[] ids = new String[n];
+        String[] eras = new String[n];
+        String[] dataTypes = new String[n];
+        byte[][] features = new byte[featureNames.size()][n];
+        float[][] targets = new float[rows.targets.length][n];
+        for (int r = 0; r < n; r++) {
+            rows.next();
+            ids[r] = rows.idString();
+            eras[r] = rows.era;
+            dataTypes[r] = rows.currentDataType;
+            for (int f = 0; f < features.length; f++) {
+                features[f][r] = rows.features[f];
+            }
+            for (int t = 0; t < targets.length; t++) {
+                targets[t][r] = rows.targets[t];
+            }
+        }
+        List<String> targetNames = file == DatasetFile.LIVE ? List.of() : TARGETS;
+        return new FeatureFrame(ids, eras, dataTypes, featureNames, features, targetNames, targets);
+    }
+
+    int[] signalFeatures() {
+        return signalFeatures;
+    }
+
+    /** Per target (index as in {@link #targetNames()}), weights of the signal features, unit length. */
+    double[][] targetWeights() {
+        return targetWeights;
+    }
+
+    int mainTargetAliasOf() {
+        return MAIN_TARGET_ALIAS_OF;
+    }
+
+    /** Independent streams per purpose, so that changing one part (say the row count) leaves the others alone. */
+    static SplittableRandom random(long seed, String purpose) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + purpose.hashCode());
+    }
+
+    private static int[] shuffledIndexes(int count, SplittableRandom random) {
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        for (int i = count - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+        return order;
+    }
+
+    private static double[][] targetWeights(int signalCount, SplittableRandom random) {
+        double[][] weights = new double[TARGETS.size()][];
+        for (int t = 1; t < weights.length; t++) {
+            weights[t] = t == SHARES_WEIGHTS_WITH_MAIN ? weights[MAIN_TARGET_ALIAS_OF] : unitVector(signalCount, random);
+        }
+        weights[0] = weights[MAIN_TARGET_ALIAS_OF];
+        return weights;
+    }
+
+    /** Positive weights of different sizes: each signal feature helps, some more than others. */
+    private static double[] unitVector(int length, SplittableRandom random) {
+        double[] vector = new double[length];
+        double norm = 0;
+        for (int i = 0; i < length; i++) {
+            vector[i] = 0.2 + random.nextDouble();
+            norm += vector[i] * vector[i];
+        }
+        for (int i = 0; i < length; i++) {
+            vector[i] /= Math.sqrt(norm);
+        }
+        return vector;
+    }
+
+    /**
+     * small = the first 42 of a shuffle (the signal features first), medium = a longer prefix of the same
+     * shuffle, all = every feature; the named groups split another shuffle in v5.2 proportions. Lists keep
+     * file order, as a subset of the columns.
+     */
+    private FeatureSets featureSets(int[] order, SplittableRandom random) {
+        int count = order.length;
+        int small = Math.min(SMALL_SET, count);
+        int medium = Math.max(small, Math.round((float) count * V52_MEDIUM / V52_ALL));
+        Map<String, List<String>> sets = new LinkedHashMap<>();
+        sets.put("small", namesOf(order, 0, small));
+        sets.put("medium", namesOf(order, 0, medium));
+        sets.put("all", featureNames);
+        int[] groupOrder = shuffledIndexes(count, random);
+        int start = 0;
+        for (Map.Entry<String, Integer> group : V52_GROUPS.entrySet()) {
+            int size = Math.round((float) count * group.getValue() / V52_ALL);
+            if (size > 0) {
+                sets.put(group.getKey(), namesOf(groupOrder, start, start + size));
+                start += size;
+            }
+        }
+        return new FeatureSets(null, sets, TARGETS);
+    }
+
+    private List<String> namesOf(int[] order, int from, int to) {
+        int[] chosen = Arrays.copyOfRange(order, from, to);
+        Arrays.sort(chosen);
+        List<String> names = new ArrayList<>(chosen.length);
+        for (int index : chosen) {
+            names.add(featureNames.get(index));
+        }
+        return names;
+    }
+
+    private static Map<String, Integer> groupSizes() {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        sizes.put("intelligence", 35);
+        sizes.put("wisdom", 140);
+        sizes.put("charisma", 290);
+        sizes.put("dexterity", 51);
+        sizes.put("strength", 135);
+        sizes.put("constitution", 335);
+        sizes.put("agility", 145);
+        sizes.put("serenity", 95);
+        return sizes;
+    }
+}

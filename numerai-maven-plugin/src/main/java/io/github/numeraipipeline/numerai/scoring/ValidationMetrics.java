@@ -1,0 +1,126 @@
+package io.github.numeraipipeline.numerai.scoring;
+
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How a model does on the validation eras, by Numerai's measure.
+ *
+ * @param eras               per era, in era order
+ * @param mean               mean of the per-era {@code numerai_corr}
+ * @param std                their standard deviation (n - 1, as pandas)
+ * @param sharpe             mean / std
+ * @param maxDrawdown        the largest fall of the cumulative per-era correlation from an earlier peak, as a
+ *                           positive number (0 when it never falls)
+ * @param maxFeatureExposure the largest absolute Pearson correlation of the predictions with one feature within one
+ *                           era: how much the model leans on a single feature
+ * @param rows               validation rows scored
+ */
+public record ValidationMetrics(List<EraScore> eras, double mean, double std, double sharpe, double maxDrawdown,
+                                double maxFeatureExposure, int rows) {
+
+    /**
+     * @param corr               {@code numerai_corr} of the era
+     * @param cumulative         sum of corr up to and including this era
+     * @param maxFeatureExposure the era's largest absolute correlation of predictions with a feature
+     * @param feature            the feature that has it
+     */
+    public record EraScore(String era, int rows, double corr, double cumulative, double maxFeatureExposure,
+                           String feature) {
+    }
+
+    /**
+     * @param rows        the frame rows scored (with a target), in any order
+     * @param predictions the model's raw outputs for those rows, in the same order
+     */
+    public static ValidationMetrics score(FeatureFrame frame, String target, List<String> features, int[] rows,
+            float[] predictions) {
+        Map<String, List<Integer>> byEra = new TreeMap<>();
+        List<String> eraColumn = frame.eras();
+        for (int k = 0; k < rows.length; k++) {
+            byEra.computeIfAbsent(FeatureFrame.eraOf(eraColumn.get(rows[k])), e -> new ArrayList<>()).add(k);
+        }
+        float[] targets = frame.target(target);
+        List<EraScore> eras = new ArrayList<>();
+        double cumulative = 0;
+        for (Map.Entry<String, List<Integer>> era : byEra.entrySet()) {
+            List<Integer> positions = era.getValue();
+            double[] p = new double[positions.size()];
+            double[] t = new double[positions.size()];
+            int[] eraRows = new int[positions.size()];
+            for (int i = 0; i < p.length; i++) {
+                int k = positions.get(i);
+                p[i] = predictions[k];
+                t[i] = targets[rows[k]];
+                eraRows[i] = rows[k];
+            }
+            double corr = NumeraiCorr.of(p, t);
+            cumulative += corr;
+            Map.Entry<String, Double> exposure = maxExposure(frame, features, eraRows, p);
+            eras.add(new EraScore(era.getKey(), p.length, corr, cumulative, exposure.getValue(), exposure.getKey()));
+        }
+        return summarize(eras, rows.length);
+    }
+
+    static ValidationMetrics summarize(List<EraScore> eras, int rows) {
+        double[] corrs = eras.stream().mapToDouble(EraScore::corr).toArray();
+        double mean = corrs.length == 0 ? Double.NaN : NumeraiCorr.mean(corrs);
+        double squares = 0;
+        for (double c : corrs) {
+            squares += (c - mean) * (c - mean);
+        }
+        double std = corrs.length < 2 ? Double.NaN : Math.sqrt(squares / (corrs.length - 1));
+        double peak = Double.NEGATIVE_INFINITY;
+        double drawdown = 0;
+        for (EraScore era : eras) {
+            peak = Math.max(peak, era.cumulative());
+            drawdown = Math.max(drawdown, peak - era.cumulative());
+        }
+        double exposure = eras.stream().mapToDouble(EraScore::maxFeatureExposure).filter(v -> !Double.isNaN(v))
+                .max().orElse(Double.NaN);
+        return new ValidationMetrics(List.copyOf(eras), mean, std, mean / std, drawdown, exposure, rows);
+    }
+
+    /** Over the era's rows; a feature's missing values are left out of its correlation, constant ones skipped. */
+    private static Map.Entry<String, Double> maxExposure(FeatureFrame frame, List<String> features, int[] eraRows,
+            double[] predictions) {
+        String best = null;
+        double max = Double.NaN;
+        double[] x = new double[eraRows.length];
+        double[] y = new double[eraRows.length];
+        for (String feature : features) {
+            byte[] values = frame.feature(feature);
+            int n = 0;
+            for (int i = 0; i < eraRows.length; i++) {
+                byte value = values[eraRows[i]];
+                if (value != FeatureFrame.MISSING) {
+                    x[n] = value;
+                    y[n++] = predictions[i];
+                }
+            }
+            double corr = Math.abs(NumeraiCorr.pearson(Arrays.copyOf(x, n), Arrays.copyOf(y, n)));
+            if (!Double.isNaN(corr) && (Double.isNaN(max) || corr > max)) {
+                max = corr;
+                best = feature;
+            }
+        }
+        return new AbstractMap.SimpleEntry<>(best, max);
+    }
+
+    /** The summary numbers by name, in a stable order, for reports and logs. */
+    public Map<String, Double> summary() {
+        Map<String, Double> summary = new LinkedHashMap<>();
+        summary.put("mean", mean);
+        summary.put("std", std);
+        summary.put("sharpe", sharpe);
+        summary.put("maxDrawdown", maxDrawdown);
+        summary.put("maxFeatureExposure", maxFeatureExposure);
+        return summary;
+    }
+}

@@ -22,7 +22,9 @@ public final class RunSteps {
      */
     public static RunRecord record(Path directory, boolean startsRun, RoundRecord watched, String buildUrl,
             boolean sandbox, String goal, String status, double seconds, Instant now) throws IOException {
-        RunRecord record = (startsRun ? RunRecord.next(directory, now) : RunRecord.load(directory, now))
+        // A run starts when its first goal starts, not when it ends: watch may have waited hours.
+        Instant began = now.minusMillis(Math.round(seconds * 1000));
+        RunRecord record = (startsRun ? RunRecord.next(directory, began) : RunRecord.load(directory, began))
                 .round(watched == null || watched.status() == RoundRecord.Status.NO_ROUND ? null : watched.round())
                 .watch(watched)
                 .buildUrl(buildUrl)

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The machine-readable account of one daily run, {@code run.json} in the output directory: the round, each goal's
@@ -44,14 +45,13 @@ public final class RunRecord {
      * {@code directory}, or the one it remembered), so that a quiet day's report can point to it.
      */
     public static RunRecord next(Path directory, Instant at) {
-        JsonNode previous = load(directory, at).root;
         RunRecord next = start(at);
-        if (previous.has("startedAt") && !previous.path("startedAt").asText().equals(at.toString())) {
+        read(directory).ifPresent(previous -> {
             JsonNode last = submittedAnything(previous) ? lastSubmitted(previous) : previous.get(LAST_SUBMITTED);
             if (last != null && !last.isNull()) {
                 next.root.set(LAST_SUBMITTED, last);
             }
-        }
+        });
         return next;
     }
 
@@ -105,18 +105,23 @@ public final class RunRecord {
 
     /** The record in {@code directory}, or a new one when there is none (or it cannot be read). */
     public static RunRecord load(Path directory, Instant now) {
+        return read(directory).map(RunRecord::new).orElseGet(() -> start(now));
+    }
+
+    /** The record in {@code directory}, if there is one that can be read. */
+    private static Optional<ObjectNode> read(Path directory) {
         Path file = directory.resolve(FILE_NAME);
         if (Files.isRegularFile(file)) {
             try {
                 JsonNode node = JSON.readTree(file.toFile());
                 if (node instanceof ObjectNode object && object.path("steps").isArray()) {
-                    return new RunRecord(object);
+                    return Optional.of(object);
                 }
             } catch (IOException unreadable) {
                 // A record that cannot be read is replaced: it is a report, not state anything depends on.
             }
         }
-        return start(now);
+        return Optional.empty();
     }
 
     public RunRecord round(Integer round) {

@@ -4,6 +4,7 @@ import static io.github.numeraipipeline.numerai.report.HtmlPage.escape;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.numeraipipeline.numerai.io.AtomicFiles;
+import io.github.numeraipipeline.numerai.watch.RoundWatcher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,7 +153,7 @@ public final class RunReport {
     private static String noRound(JsonNode watch) {
         StringBuilder facts = new StringBuilder("<dl>\n");
         fact(facts, "Checked", time(watch.path("checkedAt")) + (watch.hasNonNull("waited")
-                ? " after waiting " + human(Duration.parse(watch.get("waited").asText())) : ""));
+                ? " after waiting " + RoundWatcher.human(Duration.parse(watch.get("waited").asText())) : ""));
         fact(facts, "Last round seen", watch.hasNonNull("round")
                 ? "round " + watch.get("round").asText() + window(watch) : "none (Numerai was between rounds)");
         if (watch.hasNonNull("nextExpected")) {
@@ -203,17 +204,6 @@ public final class RunReport {
     /** An instant as a person reads it: to the second, in UTC. */
     private static String time(JsonNode instant) {
         return instant.asText("?").replaceAll("\\.\\d+Z$", "Z").replace('T', ' ').replace("Z", " UTC");
-    }
-
-    /** 5h, 2h30m, 45s. */
-    private static String human(Duration duration) {
-        long seconds = duration.toSeconds();
-        if (seconds < 60) {
-            return seconds + "s";
-        }
-        long hours = seconds / 3600;
-        long minutes = seconds % 3600 / 60;
-        return (hours > 0 ? hours + "h" : "") + (minutes > 0 || hours == 0 ? minutes + "m" : "");
     }
 
     private static String sandbox(JsonNode json) {

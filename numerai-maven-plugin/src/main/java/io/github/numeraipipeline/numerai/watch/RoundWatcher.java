@@ -102,8 +102,8 @@ public final class RoundWatcher {
         return b == null || a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** 1h05m, 4m10s, 3s: short enough for a log line. */
-    static String human(Duration duration) {
+    /** 1h05m, 4m10s, 3s: short enough for a log line or a report. */
+    public static String human(Duration duration) {
         long seconds = Math.max(0, (duration.toMillis() + 999) / 1000);
         long hours = seconds / 3600;
         long minutes = seconds % 3600 / 60;

@@ -99,7 +99,7 @@ class RunReportTest {
         String html = Files.readString(out.resolve(RunReport.FILE_NAME));
         assertTrue(html.contains("<title>No round open</title>") && html.contains("<h1>No round open</h1>"), html);
         assertFalse(html.contains("round ?") || html.contains("0 submitted"), html);
-        assertTrue(html.contains("<dt>Checked</dt><dd>2026-12-01 16:00:04 UTC after waiting 5h</dd>"), html);
+        assertTrue(html.contains("<dt>Checked</dt><dd>2026-12-01 16:00:04 UTC after waiting 5h00m</dd>"), html);
         assertTrue(html.contains("<dd>round 1297 (open 2026-12-01 12:00:00 UTC to 2026-12-01 13:00:00 UTC)</dd>"), html);
         assertTrue(html.contains("<dt>Next round expected</dt><dd>2026-12-02 12:00:00 UTC (Numerai's timetable"), html);
         assertTrue(html.contains("<a href=\"report-round-1294.html\">round 1294, run started 2026-11-28 12:00:04 UTC</a>"

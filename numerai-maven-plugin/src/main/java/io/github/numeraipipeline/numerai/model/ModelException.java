@@ -30,6 +30,15 @@ public class ModelException extends NumeraiException {
         return new ModelException(message, cause, false);
     }
 
+    /**
+     * A failure of a package below (such as the native binding's) as the model's own: the same message, whether
+     * the user can fix it, and the original as the cause.
+     */
+    public static ModelException of(NumeraiException failure) {
+        return failure instanceof ModelException model ? model
+                : new ModelException(failure.getMessage(), failure, failure.isUserError());
+    }
+
     @Override
     public boolean isUserError() {
         return userError;

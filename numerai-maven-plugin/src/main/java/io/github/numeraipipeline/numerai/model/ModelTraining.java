@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,63 +75,19 @@ public final class ModelTraining {
         this.clock = clock;
     }
 
+    /**
+     * One straight line: the plan (matrix path, memory), the train rows, their matrix, the boosting, the scoring
+     * on validation, then the files.
+     */
     public Outcome train(ModelConfig config, DataFiles data) throws NumeraiException {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long start = System.nanoTime();
         List<String> features = FeatureSets.load(data.features()).featureSet(config.featureSet());
-        long trainRows = ParquetFrameReader.rowCount(data.train());
-        long validationRows = ParquetFrameReader.rowCount(data.validation());
-        TrainingMatrix matrix = options.matrix().choose(trainRows / options.eraStep() * features.size());
-        Trained trained;
-        if (matrix.streams()) {
-            TrainingMemory.checkValidation(config.name(), validationRows, features.size());
-            trained = trainOnInt8Stream(config, data.train(), features, matrix == TrainingMatrix.INT8_DISK, seconds);
-        } else {
-            TrainingMemory.check(config.name(), Math.max(trainRows, validationRows), features.size(),
-                    options.eraStep());
-            trained = trainOnTrainFile(config, data.train(), features, seconds);
-        }
+        Trained trained = boost(config, data.train(), data.validation(), features, seconds);
         try {
             byte[] boosterJson = BoosterFile.json(trained.booster, config.name());
-
-            long step = System.nanoTime();
-            FeatureFrame validation = reader.read(data.validation(), features, List.of(config.target()));
-            int[] rows = EraSelection.rows(validation, config.target(), 1, EraSelection.VALIDATION);
-            if (rows.length == 0) {
-                throw new ModelException("Model " + config.name() + ": " + data.validation() + " has no validation"
-                        + " rows with a \"" + config.target() + "\" target to score on.");
-            }
-            float[] predictions = XgbPredictor.predict(trained.booster, features, validation, rows);
-            ValidationMetrics metrics = ValidationMetrics.score(validation, config.target(), features, rows,
-                    predictions);
-            seconds.put("validate", elapsed(step));
-            LOG.info(String.format(Locale.ROOT, "Model %s on %d validation eras: mean corr %.4f, sharpe %.2f,"
-                    + " max drawdown %.4f, max feature exposure %.3f", config.name(), metrics.eras().size(),
-                    metrics.mean(), metrics.sharpe(), metrics.maxDrawdown(), metrics.maxFeatureExposure()));
-
-            Path booster = boosters.trainedBooster(config);
-            ValidationReport.Facts facts = new ValidationReport.Facts(config.name(), config.dataVersion(),
-                    config.featureSet(), config.target(), trained.rows, features.size(), options.eraStep(),
-                    EraSelection.describe(options.eraStep()), data.validation().toString(), booster.toString());
-            Path report = ValidationReport.write(options.reportDirectory(), facts, metrics);
-            seconds.put("total", elapsed(start));
-            // The booster, then its manifest, only once everything else worked: a booster whose manifest does not
-            // vouch for it (a run killed between the two) counts as missing and is trained again.
-            BoosterFile.write(boosterJson, booster);
-            Path manifest = boosters.trainedManifest(config);
-            new TrainingManifest(config, clock.instant())
-                    .file("config", config.source())
-                    .file("features", data.features())
-                    .file("train", data.train())
-                    .file("validation", data.validation())
-                    .booster(booster, boosterJson)
-                    .training(config, options.eraStep(), trained.rows, trained.eras, features.size(), rows.length)
-                    .matrix(matrix)
-                    .validation(metrics)
-                    .seconds(seconds)
-                    .writeTo(manifest);
-            LOG.info("Model {}: booster {}, manifest {}, report {}", config.name(), booster, manifest, report);
-            return new Outcome(config, booster, manifest, report, metrics);
+            Validated validated = validate(config, data.validation(), features, trained.booster, seconds);
+            return writeFiles(config, data, features, trained, boosterJson, validated, seconds, start);
         } catch (XGBoostError e) {
             throw ModelException.fault("Model " + config.name() + ": XGBoost failed to predict the validation"
                     + " rows: " + e.getMessage(), e);
@@ -143,88 +98,103 @@ public final class ModelTraining {
         }
     }
 
-    /** Reads, selects and trains inside one method, so that the train frame is garbage once it returns. */
-    private Trained trainOnTrainFile(ModelConfig config, Path trainFile, List<String> features,
+    /**
+     * Plan, source, matrix, boosting. The train data is let go of once its matrix is made (the float path's frame
+     * is the largest thing on the heap, and validation is read next).
+     */
+    private Trained boost(ModelConfig config, Path trainFile, Path validationFile, List<String> features,
             Map<String, Double> seconds) throws NumeraiException {
         long step = System.nanoTime();
-        FeatureFrame train = reader.read(trainFile, features, List.of(config.target()));
-        int[] rows = EraSelection.rows(train, config.target(), options.eraStep(), null);
-        if (rows.length == 0) {
-            throw new ModelException("Model " + config.name() + ": " + trainFile + " has no rows with a \""
-                    + config.target() + "\" target to train on.");
-        }
-        int eras = (int) Arrays.stream(rows).mapToObj(r -> FeatureFrame.eraOf(train.eras().get(r)))
-                .distinct().count();
-        float[] all = train.target(config.target());
-        float[] labels = new float[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            labels[i] = all[rows[i]];
-        }
-        seconds.put("read", elapsed(step));
-        LOG.info("Model {}: training on {} rows of {} eras ({}) x {} features, target {}", config.name(),
-                rows.length, eras, EraSelection.describe(options.eraStep()), features.size(), config.target());
-        step = System.nanoTime();
+        TrainingPlan plan = TrainingPlan.decide(config, trainFile, validationFile, features, options.eraStep(),
+                options.matrix());
         DMatrix matrix;
-        try {
-            matrix = FeatureMatrix.of(train, features, rows, labels);
-        } catch (XGBoostError e) {
-            throw ModelException.fault("Model " + config.name() + ": XGBoost cannot take the training data: "
-                    + e.getMessage(), e);
+        int rows;
+        int eras;
+        try (TrainingSource source = plan.source(config, trainFile, features, options.eraStep())) {
+            if (source.rows() == 0) {
+                throw new ModelException("Model " + config.name() + ": " + trainFile + " has no rows with a \""
+                        + config.target() + "\" target to train on.");
+            }
+            rows = Math.toIntExact(source.rows());
+            eras = source.eras();
+            seconds.put("read", elapsed(step));
+            LOG.info("Model {}: training on {} rows of {} eras ({}) x {} features, target {}{}", config.name(), rows,
+                    eras, EraSelection.describe(options.eraStep()), features.size(), config.target(),
+                    plan.describe());
+            step = System.nanoTime();
+            matrix = source.matrix();
+        }
+        if (plan.matrix().streams()) {
+            // the float path has always counted its matrix in "train" (docs/scale.md)
+            seconds.put("matrix", elapsed(step));
+            step = System.nanoTime();
         }
         try {
             Booster booster = new XgbTrainer(options.progressEvery()).train(config, matrix);
             seconds.put("train", elapsed(step));
-            return new Trained(booster, rows.length, eras);
+            return new Trained(booster, rows, eras, plan.matrix());
         } finally {
             matrix.dispose();
         }
     }
 
-    /**
-     * Streams the train file's row groups into XGBoost's quantile matrix as int8 ({@link Int8QuantileMatrix}): one
-     * row group on the heap and one off it at a time, 1 byte a value in XGBoost.
-     */
-    private Trained trainOnInt8Stream(ModelConfig config, Path trainFile, List<String> features, boolean onDisk,
-            Map<String, Double> seconds) throws NumeraiException {
-        XgbNative xgb = XgbNative.load(); // before reading anything: a missing function says so at once
+    /** Scores the booster on the validation file's rows of data type validation with a target. */
+    private Validated validate(ModelConfig config, Path validationFile, List<String> features, Booster booster,
+            Map<String, Double> seconds) throws NumeraiException, XGBoostError {
         long step = System.nanoTime();
-        ParquetTrainingBatches.Scan scan = ParquetTrainingBatches.scan(trainFile, config.target(),
-                options.eraStep());
-        if (scan.rows() == 0) {
-            throw new ModelException("Model " + config.name() + ": " + trainFile + " has no rows with a \""
-                    + config.target() + "\" target to train on.");
+        FeatureFrame validation = reader.read(validationFile, features, List.of(config.target()));
+        int[] rows = EraSelection.rows(validation, config.target(), 1, EraSelection.VALIDATION);
+        if (rows.length == 0) {
+            throw new ModelException("Model " + config.name() + ": " + validationFile + " has no validation"
+                    + " rows with a \"" + config.target() + "\" target to score on.");
         }
-        TrainingMemory.checkInt8(config.name(), scan.rows(), scan.largestRowGroup(), features.size(), onDisk);
-        seconds.put("read", elapsed(step));
-        LOG.info("Model {}: training on {} rows of {} eras ({}) x {} features, target {}, streamed as int8 into"
-                + " XGBoost's quantile matrix{}", config.name(), scan.rows(), scan.eras(),
-                EraSelection.describe(options.eraStep()), features.size(), config.target(),
-                onDisk ? ", kept on disk" : "");
-        step = System.nanoTime();
-        OffHeapMemory memory = new OffHeapMemory();
-        DMatrix matrix;
-        try (ParquetTrainingBatches batches = new ParquetTrainingBatches(trainFile, features, config.target(),
-                scan.keptEras())) {
-            Int8QuantileMatrix builder = new Int8QuantileMatrix(xgb, memory);
-            matrix = onDisk ? builder.buildOnDisk(batches, features, XgbParams.maxBin(config),
-                    XgbParams.threads(config), Path.of(System.getProperty("java.io.tmpdir"))) : builder.build(batches, features, XgbParams.maxBin(config),
-                    XgbParams.threads(config));
-        }
-        seconds.put("matrix", elapsed(step));
-        step = System.nanoTime();
-        try {
-            Booster booster = new XgbTrainer(options.progressEvery()).train(config, matrix);
-            seconds.put("train", elapsed(step));
-            return new Trained(booster, Math.toIntExact(scan.rows()), scan.eras());
-        } finally {
-            matrix.dispose();
-        }
+        float[] predictions = XgbPredictor.predict(booster, features, validation, rows);
+        ValidationMetrics metrics = ValidationMetrics.score(validation, config.target(), features, rows,
+                predictions);
+        seconds.put("validate", elapsed(step));
+        LOG.info(String.format(Locale.ROOT, "Model %s on %d validation eras: mean corr %.4f, sharpe %.2f,"
+                + " max drawdown %.4f, max feature exposure %.3f", config.name(), metrics.eras().size(),
+                metrics.mean(), metrics.sharpe(), metrics.maxDrawdown(), metrics.maxFeatureExposure()));
+        return new Validated(metrics, rows.length);
+    }
+
+    /**
+     * The report, then the booster, then its manifest, only once everything else worked: a booster whose manifest
+     * does not vouch for it (a run killed between the two) counts as missing and is trained again.
+     */
+    private Outcome writeFiles(ModelConfig config, DataFiles data, List<String> features, Trained trained,
+            byte[] boosterJson, Validated validated, Map<String, Double> seconds, long start)
+            throws IOException, ModelException {
+        Path booster = boosters.trainedBooster(config);
+        ValidationReport.Facts facts = new ValidationReport.Facts(config.name(), config.dataVersion(),
+                config.featureSet(), config.target(), trained.rows, features.size(), options.eraStep(),
+                EraSelection.describe(options.eraStep()), data.validation().toString(), booster.toString());
+        Path report = ValidationReport.write(options.reportDirectory(), facts, validated.metrics);
+        seconds.put("total", elapsed(start));
+        BoosterFile.write(boosterJson, booster);
+        Path manifest = boosters.trainedManifest(config);
+        new TrainingManifest(config, clock.instant())
+                .file("config", config.source())
+                .file("features", data.features())
+                .file("train", data.train())
+                .file("validation", data.validation())
+                .booster(booster, boosterJson)
+                .training(config, options.eraStep(), trained.rows, trained.eras, features.size(), validated.rows)
+                .matrix(trained.matrix)
+                .validation(validated.metrics)
+                .seconds(seconds)
+                .writeTo(manifest);
+        LOG.info("Model {}: booster {}, manifest {}, report {}", config.name(), booster, manifest, report);
+        return new Outcome(config, booster, manifest, report, validated.metrics);
     }
 
     private static double elapsed(long since) {
         return Math.round((System.nanoTime() - since) / 1e7) / 100.0;
     }
 
-    private record Trained(Booster booster, int rows, int eras) {
+    private record Trained(Booster booster, int rows, int eras, TrainingMatrix matrix) {
+    }
+
+    private record Validated(ValidationMetrics metrics, int rows) {
     }
 }

@@ -3,6 +3,7 @@ package io.github.numeraipipeline.numerai.model;
 import io.github.numeraipipeline.numerai.data.DataException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.xgbnative.TrainingBatches;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

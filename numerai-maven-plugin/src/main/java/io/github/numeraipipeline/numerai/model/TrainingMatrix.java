@@ -1,5 +1,6 @@
 package io.github.numeraipipeline.numerai.model;
 
+import io.github.numeraipipeline.numerai.xgbnative.XgbNative;
 import java.util.Locale;
 
 /** How a train file reaches XGBoost. */

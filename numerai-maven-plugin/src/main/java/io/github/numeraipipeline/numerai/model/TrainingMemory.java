@@ -34,10 +34,21 @@ final class TrainingMemory {
         return trainedRows * features * NATIVE_BYTES_PER_VALUE + NATIVE_RESERVE;
     }
 
-    /** Checks against this JVM's maximum heap and the machine's memory outside it. */
-    static void check(String model, long fileRows, int features, int eraStep) throws ModelException {
+    /**
+     * The one check before training, for the path chosen, against this JVM's maximum heap and the machine's memory
+     * outside it: the float path reads both files whole; the int8 paths stream the train file ({@code scan} says
+     * what they keep of it) and read the validation file whole.
+     */
+    static void require(String model, TrainingMatrix path, long trainRows, long validationRows, int features,
+            int eraStep, ParquetTrainingBatches.Scan scan) throws ModelException {
         long maxHeap = Runtime.getRuntime().maxMemory();
-        check(model, fileRows, features, eraStep, maxHeap, physicalMemory());
+        if (path.streams()) {
+            checkValidation(model, validationRows, features, maxHeap);
+            checkInt8(model, scan.rows(), scan.largestRowGroup(), features, path == TrainingMatrix.INT8_DISK,
+                    maxHeap, physicalMemory());
+        } else {
+            check(model, Math.max(trainRows, validationRows), features, eraStep, maxHeap, physicalMemory());
+        }
     }
 
     static void check(String model, long fileRows, int features, int eraStep, long maxHeap, long physical)
@@ -69,12 +80,6 @@ final class TrainingMemory {
      */
     static final int INT8_NATIVE_BYTES_PER_VALUE = 2;
 
-    static void checkInt8(String model, long trainedRows, int largestRowGroup, int features, boolean onDisk)
-            throws ModelException {
-        long maxHeap = Runtime.getRuntime().maxMemory();
-        checkInt8(model, trainedRows, largestRowGroup, features, onDisk, maxHeap, physicalMemory());
-    }
-
     static void checkInt8(String model, long trainedRows, int largestRowGroup, int features, boolean onDisk,
             long maxHeap, long physical) throws ModelException {
         long heap = 2 * heapNeeded(largestRowGroup, features);
@@ -96,9 +101,9 @@ final class TrainingMemory {
     }
 
     /** Scoring reads the whole validation file onto the heap, whichever path trained. */
-    static void checkValidation(String model, long validationRows, int features) throws ModelException {
+    static void checkValidation(String model, long validationRows, int features, long maxHeap)
+            throws ModelException {
         long heap = heapNeeded(validationRows, features);
-        long maxHeap = Runtime.getRuntime().maxMemory();
         if (heap > maxHeap) {
             throw new ModelException(String.format(Locale.ROOT, "Model %s: scoring on %,d validation rows x %d"
                     + " features needs about %s of Java heap, but this JVM may use %s. Give Maven more"

@@ -6,11 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.data.DatasetFile;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
 import io.github.numeraipipeline.numerai.sandbox.data.ParquetLayout;
 import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
+import io.github.numeraipipeline.numerai.xgbnative.Int8QuantileMatrix;
+import io.github.numeraipipeline.numerai.xgbnative.OffHeapMemory;
+import io.github.numeraipipeline.numerai.xgbnative.TrainingBatches;
+import io.github.numeraipipeline.numerai.xgbnative.XgbNative;
+import io.github.numeraipipeline.numerai.xgbnative.XgbNativeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,7 +134,7 @@ class Int8QuantileMatrixTest {
         ParquetTrainingBatches.Scan scan = ParquetTrainingBatches.scan(train, TARGET, 1);
         OffHeapMemory memory = new OffHeapMemory();
 
-        ModelException thrown = assertThrows(ModelException.class, () -> new Int8QuantileMatrix(XgbNative.load(),
+        XgbNativeException thrown = assertThrows(XgbNativeException.class, () -> new Int8QuantileMatrix(XgbNative.load(),
                 memory).build(new ParquetTrainingBatches(train, features, TARGET, scan.keptEras()), features, 1, 2));
 
         assertTrue(thrown.getMessage().startsWith("XGBoost failed to build the quantile matrix"), thrown.getMessage());
@@ -140,7 +146,7 @@ class Int8QuantileMatrixTest {
         Path libc = Files.list(Path.of("/lib/x86_64-linux-gnu")).filter(p -> p.getFileName().toString()
                 .equals("libc.so.6")).findFirst().orElseThrow();
 
-        ModelException thrown = assertThrows(ModelException.class, () -> XgbNative.bind(libc));
+        XgbNativeException thrown = assertThrows(XgbNativeException.class, () -> XgbNative.bind(libc));
 
         assertTrue(thrown.getMessage().contains("has no function XGBoostVersion"), thrown.getMessage());
         assertTrue(thrown.getMessage().contains("-Dnumerai.train.matrix=float"), thrown.getMessage());
@@ -198,7 +204,7 @@ class Int8QuantileMatrixTest {
         }
 
         @Override
-        public Batch next() throws ModelException {
+        public Batch next() throws NumeraiException {
             if (++served == failAt) {
                 throw failure;
             }

@@ -73,6 +73,22 @@ class ModelTrainingTest {
     }
 
     @Test
+    void xgboostRefusingTheInt8MatrixIsTheModelsFaultWithXgboostsOwnMessage() throws Exception {
+        Path models = Files.createDirectories(dir.resolve("models-maxbin"));
+        ModelConfig config = ModelConfigs.read(Files.writeString(models.resolve("bins.json"), "{\"name\": \"bins\","
+                + " \"dataVersion\": \"v5.0\", \"featureSet\": \"small\", \"numBoostRound\": 2,"
+                + " \"params\": {\"tree_method\": \"hist\", \"max_bin\": 1}}"));
+        BoosterStore boosters = ModelFixtures.boosters(dir.resolve("data-maxbin"));
+
+        ModelException thrown = assertThrows(ModelException.class, () -> new ModelTraining(new ModelTraining.Options(1,
+                Duration.ofHours(1), dir.resolve("reports-maxbin"), TrainingMatrix.INT8), boosters).train(config, data));
+
+        assertTrue(thrown.getMessage().startsWith("XGBoost failed to build the quantile matrix"), thrown.getMessage());
+        assertFalse(thrown.isUserError(), "XGBoost failing is not the user's to fix");
+        assertFalse(Files.exists(boosters.trainedBooster(config)));
+    }
+
+    @Test
     void autoStreamsLargeDataToDiskAndKeepsTheFloatPathForSmall() {
         long fullSet = 2_755_200L * 2376;
         assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.AUTO.choose(6000L * 42));

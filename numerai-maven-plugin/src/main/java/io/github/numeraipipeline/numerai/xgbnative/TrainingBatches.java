@@ -1,5 +1,6 @@
-package io.github.numeraipipeline.numerai.model;
+package io.github.numeraipipeline.numerai.xgbnative;
 
+import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 
 /**
@@ -7,7 +8,7 @@ import io.github.numeraipipeline.numerai.data.FeatureFrame;
  * once (to sketch the cut points, then to bin the values), so the batches must come again, the same, after
  * {@link #reset()}.
  */
-interface TrainingBatches extends AutoCloseable {
+public interface TrainingBatches extends AutoCloseable {
     /**
      * One batch: the chosen rows of a frame with their labels.
      *
@@ -17,8 +18,8 @@ interface TrainingBatches extends AutoCloseable {
     record Batch(FeatureFrame frame, int[] rows, float[] labels) {
     }
 
-    /** The next batch with at least one row, or null after the last. */
-    Batch next() throws ModelException;
+    /** The next batch with at least one row, or null after the last; a failure reaches the caller as it is. */
+    Batch next() throws NumeraiException;
 
     /** Starts over: the next {@link #next()} returns the first batch again. */
     void reset();

@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.model;
+package io.github.numeraipipeline.numerai.xgbnative;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +26,7 @@ class OffHeapMemoryTest {
     void anAllocationTheMachineCannotGiveIsAClearErrorNotAnOutOfMemoryError() {
         OffHeapMemory memory = new OffHeapMemory();
 
-        ModelException thrown = assertThrows(ModelException.class,
+        XgbNativeException thrown = assertThrows(XgbNativeException.class,
                 () -> memory.allocate(Long.MAX_VALUE / 2, "a batch of 1 rows x 1 int8 features"));
 
         assertTrue(thrown.getMessage().startsWith("Cannot allocate"), thrown.getMessage());

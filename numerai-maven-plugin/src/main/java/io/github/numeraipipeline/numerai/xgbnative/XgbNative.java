@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.model;
+package io.github.numeraipipeline.numerai.xgbnative;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
@@ -38,10 +38,10 @@ public final class XgbNative {
     }
 
     /** The binding, made once per class loader: the library and its functions do not change while it runs. */
-    public static XgbNative load() throws ModelException {
+    public static XgbNative load() throws XgbNativeException {
         Holder holder = Holder.INSTANCE;
         if (holder.failure != null) {
-            throw new ModelException(holder.failure.getMessage(), holder.failure.getCause());
+            throw new XgbNativeException(holder.failure.getMessage(), holder.failure.getCause());
         }
         return holder.binding;
     }
@@ -61,25 +61,26 @@ public final class XgbNative {
     }
 
     /** Turns a C API return code into the library's own error message. */
-    void check(int returnCode, String what) throws ModelException {
+    void check(int returnCode, String what) throws XgbNativeException {
         if (returnCode != 0) {
-            throw ModelException.fault("XGBoost failed to " + what + ": " + api.XGBGetLastError(), null);
+            throw XgbNativeException.fault("XGBoost failed to " + what + ": " + api.XGBGetLastError(), null);
         }
     }
 
-    static XgbNative bind(Path library) throws ModelException {
+    /** Binds this library file; {@link #load()} binds the one XGBoost4J loaded. */
+    public static XgbNative bind(Path library) throws XgbNativeException {
         NativeLibrary loaded;
         try {
             loaded = NativeLibrary.getInstance(library.toString());
         } catch (UnsatisfiedLinkError e) {
-            throw new ModelException("Cannot open XGBoost's native library " + library + ": " + e.getMessage()
+            throw new XgbNativeException("Cannot open XGBoost's native library " + library + ": " + e.getMessage()
                     + "." + FIX, e);
         }
         for (String function : XgbCApi.REQUIRED) {
             try {
                 loaded.getFunction(function);
             } catch (UnsatisfiedLinkError e) {
-                throw new ModelException("XGBoost's native library " + library + " has no function " + function
+                throw new XgbNativeException("XGBoost's native library " + library + " has no function " + function
                         + ", which the int8 training path needs (XGBoost 2.0 or newer has it; this plugin is built"
                         + " with XGBoost4J " + xgboost4jVersion() + ")." + FIX, e);
             }
@@ -88,24 +89,24 @@ public final class XgbNative {
     }
 
     /** Makes XGBoost4J load its library (its JNI class does so when initialised), then finds the file. */
-    static Path loadedLibrary() throws ModelException {
+    static Path loadedLibrary() throws XgbNativeException {
         try {
             Class.forName("ml.dmlc.xgboost4j.java.XGBoostJNI", true, DMatrix.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new ModelException("XGBoost4J could not load its native library: " + e + "." + FIX, e);
+            throw new XgbNativeException("XGBoost4J could not load its native library: " + e + "." + FIX, e);
         }
         Path maps = Path.of("/proc/self/maps");
         if (!Files.isReadable(maps)) {
-            throw new ModelException("The int8 training path finds XGBoost's native library through /proc/self/maps,"
+            throw new XgbNativeException("The int8 training path finds XGBoost's native library through /proc/self/maps,"
                     + " which only Linux has (this is " + System.getProperty("os.name") + ")." + FIX);
         }
         try (var lines = Files.lines(maps)) {
             Optional<Path> found = lines.map(LIBRARY::matcher).filter(Matcher::find).map(m -> Path.of(m.group(1)))
                     .filter(Files::isRegularFile).findFirst();
-            return found.orElseThrow(() -> new ModelException("XGBoost4J's native library is not among this"
+            return found.orElseThrow(() -> new XgbNativeException("XGBoost4J's native library is not among this"
                     + " process's mapped files (or its temporary file was deleted)." + FIX));
         } catch (IOException e) {
-            throw new ModelException("Cannot read " + maps + ": " + e + "." + FIX, e);
+            throw new XgbNativeException("Cannot read " + maps + ": " + e + "." + FIX, e);
         }
     }
 
@@ -117,14 +118,14 @@ public final class XgbNative {
         static final Holder INSTANCE = new Holder();
 
         private final XgbNative binding;
-        private final ModelException failure;
+        private final XgbNativeException failure;
 
         private Holder() {
             XgbNative made = null;
-            ModelException failed = null;
+            XgbNativeException failed = null;
             try {
                 made = bind(loadedLibrary());
-            } catch (ModelException e) {
+            } catch (XgbNativeException e) {
                 failed = e;
             }
             this.binding = made;

@@ -1,4 +1,4 @@
-package io.github.numeraipipeline.numerai.model;
+package io.github.numeraipipeline.numerai.xgbnative;
 
 import com.sun.jna.Callback;
 import com.sun.jna.Library;

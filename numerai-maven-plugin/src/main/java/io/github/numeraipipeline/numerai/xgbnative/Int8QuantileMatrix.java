@@ -1,9 +1,10 @@
-package io.github.numeraipipeline.numerai.model;
+package io.github.numeraipipeline.numerai.xgbnative;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import java.lang.ref.Reference;
 import java.io.IOException;
@@ -30,13 +31,13 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * <p>The result is an ordinary XGBoost4J {@link DMatrix} (it has the same native library, see {@link XgbNative}):
  * train on it with XGBoost4J and dispose of it as usual. It holds no raw values, so it serves training only.
  */
-final class Int8QuantileMatrix {
+public final class Int8QuantileMatrix {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final XgbNative xgb;
     private final OffHeapMemory memory;
 
-    Int8QuantileMatrix(XgbNative xgb, OffHeapMemory memory) {
+    public Int8QuantileMatrix(XgbNative xgb, OffHeapMemory memory) {
         this.xgb = xgb;
         this.memory = memory;
     }
@@ -45,8 +46,10 @@ final class Int8QuantileMatrix {
      * @param features the columns, in the order the booster knows them; their names are set on the matrix
      * @param maxBin   must equal the booster's {@code max_bin} (XGBoost's default 256)
      * @param threads  XGBoost threads for the sketch and the binning
+     * @throws NumeraiException what the batches threw, as they threw it; else an {@link XgbNativeException}
      */
-    DMatrix build(TrainingBatches batches, List<String> features, int maxBin, int threads) throws ModelException {
+    public DMatrix build(TrainingBatches batches, List<String> features, int maxBin, int threads)
+            throws NumeraiException {
         return build(batches, features, maxBin, threads, null);
     }
 
@@ -55,18 +58,18 @@ final class Int8QuantileMatrix {
      * folder in {@code parent}, which disposing of the matrix deletes, and are read back page by page while
      * training.
      */
-    DMatrix buildOnDisk(TrainingBatches batches, List<String> features, int maxBin, int threads, Path parent)
-            throws ModelException {
+    public DMatrix buildOnDisk(TrainingBatches batches, List<String> features, int maxBin, int threads, Path parent)
+            throws NumeraiException {
         Path folder;
         try {
             folder = Files.createTempDirectory(parent, "numerai-xgboost-pages");
         } catch (IOException e) {
-            throw ModelException.fault("Cannot create a folder for XGBoost's pages in " + parent
+            throw XgbNativeException.fault("Cannot create a folder for XGBoost's pages in " + parent
                     + " (-Djava.io.tmpdir chooses another): " + e, e);
         }
         try {
             return build(batches, features, maxBin, threads, folder);
-        } catch (ModelException | RuntimeException e) {
+        } catch (NumeraiException | RuntimeException e) {
             deleteFolder(folder);
             throw e;
         }
@@ -74,7 +77,7 @@ final class Int8QuantileMatrix {
 
     /** @param pageFolder null for the in-memory matrix, else where XGBoost writes its pages */
     private DMatrix build(TrainingBatches batches, List<String> features, int maxBin, int threads, Path pageFolder)
-            throws ModelException {
+            throws NumeraiException {
         PointerByReference proxyOut = new PointerByReference();
         xgb.check(xgb.api().XGProxyDMatrixCreate(proxyOut), "create a proxy matrix");
         Pointer proxy = proxyOut.getValue();
@@ -94,7 +97,7 @@ final class Int8QuantileMatrix {
                     code = xgb.api().XGExtMemQuantileDMatrixCreateFromCallback(proxy, proxy, null, feeder.onReset,
                             feeder.onNext, json(config), out);
                 } catch (UnsatisfiedLinkError e) {
-                    throw new ModelException("XGBoost " + xgb.version() + " has no external-memory quantile matrix"
+                    throw new XgbNativeException("XGBoost " + xgb.version() + " has no external-memory quantile matrix"
                             + " (XGBoost 3.0 or newer has it); train with -Dnumerai.train.matrix=int8 instead.", e);
                 }
             }
@@ -113,7 +116,7 @@ final class Int8QuantileMatrix {
                 matrix.setFeatureNames(features.toArray(String[]::new));
             } catch (XGBoostError e) {
                 matrix.dispose();
-                throw ModelException.fault("XGBoost refused the feature names: " + e.getMessage(), e);
+                throw XgbNativeException.fault("XGBoost refused the feature names: " + e.getMessage(), e);
             }
             return matrix;
         } finally {
@@ -161,7 +164,7 @@ final class Int8QuantileMatrix {
         /** Held here so that they stay reachable while XGBoost may call them. */
         final XgbCApi.ResetCallback onReset = this::reset;
         final XgbCApi.NextCallback onNext = this::next;
-        ModelException failure;
+        NumeraiException failure;
 
         BatchFeeder(TrainingBatches batches, List<String> features, Pointer proxy) {
             this.batches = batches;
@@ -193,16 +196,16 @@ final class Int8QuantileMatrix {
                 xgb.check(xgb.api().XGDMatrixSetInfoFromInterface(proxy, "label", arrayInterface(labels, "<f4",
                         rows, 0)), "take a batch's labels");
                 return 1;
-            } catch (ModelException e) {
+            } catch (NumeraiException e) {
                 failure = e;
             } catch (RuntimeException | Error e) {
-                failure = ModelException.fault("Reading a training batch failed: " + e, e);
+                failure = XgbNativeException.fault("Reading a training batch failed: " + e, e);
             }
             return 0;
         }
 
         /** One buffer for the largest batch, reused: XGBoost is done with a batch when it asks for the next. */
-        private void ensureCapacity(int rows) throws ModelException {
+        private void ensureCapacity(int rows) throws XgbNativeException {
             long bytes = (long) rows * columns;
             if (values == null || values.size() < bytes) {
                 memory.free(values);

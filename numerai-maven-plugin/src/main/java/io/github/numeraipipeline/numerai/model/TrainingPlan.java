@@ -1,0 +1,75 @@
+package io.github.numeraipipeline.numerai.model;
+
+import io.github.numeraipipeline.numerai.NumeraiException;
+import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.xgbnative.XgbNative;
+import io.github.numeraipipeline.numerai.xgbnative.XgbNativeException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How one config's train file reaches XGBoost, decided once before anything heavy is read: the matrix path, and
+ * that it fits this machine ({@link TrainingMemory}). The int8 paths bind the native library first (a missing
+ * function says so at once) and count the rows they will train on from the era and target columns alone.
+ */
+final class TrainingPlan {
+    private final TrainingMatrix matrix;
+    private final XgbNative xgb;
+    private final ParquetTrainingBatches.Scan scan;
+
+    private TrainingPlan(TrainingMatrix matrix, XgbNative xgb, ParquetTrainingBatches.Scan scan) {
+        this.matrix = matrix;
+        this.xgb = xgb;
+        this.scan = scan;
+    }
+
+    static TrainingPlan decide(ModelConfig config, Path trainFile, Path validationFile, List<String> features,
+            int eraStep, TrainingMatrix asked) throws NumeraiException {
+        long trainRows = ParquetFrameReader.rowCount(trainFile);
+        long validationRows = ParquetFrameReader.rowCount(validationFile);
+        TrainingMatrix matrix = asked.choose(trainRows / eraStep * features.size());
+        XgbNative xgb = null;
+        ParquetTrainingBatches.Scan scan = null;
+        if (matrix.streams()) {
+            try {
+                xgb = XgbNative.load();
+            } catch (XgbNativeException e) {
+                throw ModelException.of(e);
+            }
+            scan = ParquetTrainingBatches.scan(trainFile, config.target(), eraStep);
+        }
+        TrainingMemory.require(config.name(), matrix, trainRows, validationRows, features.size(), eraStep, scan);
+        return new TrainingPlan(matrix, xgb, scan);
+    }
+
+    /** The train file as this plan reads it: whole onto the heap, or a row group at a time. */
+    TrainingSource source(ModelConfig config, Path trainFile, List<String> features, int eraStep)
+            throws NumeraiException {
+        return matrix.streams() ? TrainingSource.int8Stream(this, config, trainFile, features)
+                : TrainingSource.wholeFile(config, trainFile, features, eraStep);
+    }
+
+    /** The path: never {@link TrainingMatrix#AUTO}. */
+    TrainingMatrix matrix() {
+        return matrix;
+    }
+
+    /** The native binding on the int8 paths, else null. */
+    XgbNative xgb() {
+        return xgb;
+    }
+
+    /** The eras kept and the rows they hold on the int8 paths, else null. */
+    ParquetTrainingBatches.Scan scan() {
+        return scan;
+    }
+
+    /** What the training log line adds about the matrix. */
+    String describe() {
+        return switch (matrix) {
+            case INT8 -> ", streamed as int8 into XGBoost's quantile matrix";
+            case INT8_DISK -> ", streamed as int8 into XGBoost's quantile matrix, kept on disk";
+            default -> "";
+        };
+    }
+}

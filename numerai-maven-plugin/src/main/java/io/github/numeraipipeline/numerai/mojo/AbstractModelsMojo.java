@@ -90,9 +90,9 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
         return ModelConfigs.load(modelsDirectory(), names);
     }
 
-    /** The data versions the configs use, each once, in the configs' order. */
-    protected static List<String> dataVersions(List<ModelConfig> configs) {
-        return configs.stream().map(ModelConfig::dataVersion).distinct().toList();
+    /** The configs to run, the data versions they use and {@code numerai.liveData}: where each model goal starts. */
+    ModelGoalInputs modelGoalInputs() throws ModelConfigException {
+        return ModelGoalInputs.of(modelConfigs(), liveData == null ? null : liveData.toPath());
     }
 
     /**
@@ -128,11 +128,6 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
     /** The locks this goal shares with other runs, waiting up to {@code numerai.lockWait}. */
     protected RunLocks runLocks() throws MojoFailureException {
         return new RunLocks(clock(), Durations.parse(lockWait, PropertyNames.LOCK_WAIT));
-    }
-
-    /** {@code numerai.liveData}, or null to use the round's live file. */
-    protected Path liveDataOverride() {
-        return liveData == null ? null : liveData.toPath();
     }
 
     /**

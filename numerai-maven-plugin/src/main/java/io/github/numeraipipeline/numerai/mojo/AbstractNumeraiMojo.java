@@ -4,7 +4,6 @@ import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.ApiSettings;
 import io.github.numeraipipeline.numerai.report.RunRecord;
 import io.github.numeraipipeline.numerai.report.RunSteps;
-import io.github.numeraipipeline.numerai.sandbox.SandboxCalendar;
 import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import io.github.numeraipipeline.numerai.sandbox.SandboxServer;
 import io.github.numeraipipeline.numerai.sandbox.Sandboxes;
@@ -12,12 +11,9 @@ import io.github.numeraipipeline.numerai.watch.RoundRecord;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -174,7 +170,7 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
             return;
         }
         if (isStepOfTheRun()) {
-            requireWritable(outputDirectory(), PropertyNames.OUTPUT_DIRECTORY);
+            WritableFolders.require(outputDirectory(), PropertyNames.OUTPUT_DIRECTORY);
         }
         String status = "failed";
         try {
@@ -209,28 +205,6 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
             return;
         }
         afterStep(record);
-    }
-
-    /** Fails before any work when a folder the goal writes to cannot be written, naming the parameter. */
-    static void requireWritable(Path directory, String property) throws MojoFailureException {
-        requireWritable(directory, property, directory, "");
-    }
-
-    /**
-     * Fails before any work when {@code directory}, a folder inside the parameter's {@code value}, cannot be
-     * written; {@code why} says what the goal keeps there.
-     */
-    static void requireWritable(Path directory, String property, Path value, String why)
-            throws MojoFailureException {
-        try {
-            Files.createDirectories(directory);
-            Files.deleteIfExists(Files.createTempFile(directory, ".write-check", ".tmp"));
-        } catch (IOException | RuntimeException e) {
-            String where = directory.equals(value) ? property + "=" + directory
-                    : directory + " (in " + property + "=" + value + ")";
-            throw new MojoFailureException(where + " cannot be written (" + e + ")" + why + "; point -D" + property
-                    + " at a folder this user can write", e);
-        }
     }
 
     /** Whether this goal is a step of the daily run, recorded in {@code run.json}. */
@@ -290,24 +264,11 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         SandboxOptions defaults = SandboxOptions.defaults();
         try {
             return defaults.withRoundOpensIn(SandboxRound.opensIn(sandboxRound))
-                    .withRoundNumber(sandboxRoundNumber())
+                    .withRoundNumber(SandboxRound.number(sandboxDay, clock))
                     .withData(defaults.data().withGoalShape(sandboxFeatures, sandboxLiveRows, sandboxTrainEras));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("The sandbox's data shape (numerai.sandbox.*) is not possible: "
                     + e.getMessage(), e);
-        }
-    }
-
-    /** The round of {@code numerai.sandbox.day}, or of today. */
-    private int sandboxRoundNumber() throws MojoFailureException {
-        if (sandboxDay == null || sandboxDay.isBlank()) {
-            return SandboxCalendar.NUMERAI_LIKE.roundAt(clock.instant());
-        }
-        try {
-            return SandboxCalendar.NUMERAI_LIKE.roundOn(LocalDate.parse(sandboxDay.trim()));
-        } catch (DateTimeParseException e) {
-            throw new MojoFailureException(PropertyNames.SANDBOX_DAY + "=" + sandboxDay + " is not a date; write it"
-                    + " as 2026-12-01 (ISO, the UTC day the sandbox plays)", e);
         }
     }
 

@@ -3,7 +3,6 @@ package io.github.numeraipipeline.numerai.mojo;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.data.DatasetSync;
-import io.github.numeraipipeline.numerai.model.ModelConfig;
 import java.io.IOException;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
@@ -32,13 +31,12 @@ public class DownloadMojo extends AbstractModelsMojo {
 
     @Override
     protected void run() throws MojoFailureException, IOException, NumeraiException {
-        List<ModelConfig> configs = modelConfigs();
-        List<String> versions = dataVersions(configs);
+        ModelGoalInputs inputs = modelGoalInputs();
+        List<String> versions = inputs.dataVersions();
         try (NumeraiClient client = new NumeraiClient(apiSettings(), null)) {
             Integer round = null;
-            if (liveDataOverride() != null) {
-                getLog().info("Live data from " + liveDataOverride() + " (" + PropertyNames.LIVE_DATA
-                        + "); not downloading it");
+            if (inputs.hasLiveDataOverride()) {
+                getLog().info(inputs.liveDataNote() + "; not downloading it");
             } else {
                 round = liveRound(client);
                 if (round == null) {
@@ -47,7 +45,7 @@ public class DownloadMojo extends AbstractModelsMojo {
             }
             DatasetSync sync = datasetSync(client, datasetCache());
             int files = sync.sync(versions, round, training).size();
-            getLog().info("Data for " + configs.size() + " model(s) ready in " + datasetCache().root() + " (" + files
+            getLog().info("Data for " + inputs.configs().size() + " model(s) ready in " + datasetCache().root() + " (" + files
                     + " file(s), data " + String.join(", ", versions) + (round == null ? "" : ", round " + round) + ")");
         }
     }

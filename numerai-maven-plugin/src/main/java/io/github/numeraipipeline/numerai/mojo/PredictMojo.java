@@ -3,7 +3,6 @@ package io.github.numeraipipeline.numerai.mojo;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
-import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelPredictions;
 import io.github.numeraipipeline.numerai.model.PredictionRecord;
 import io.github.numeraipipeline.numerai.model.PredictionTransform;
@@ -43,15 +42,14 @@ public class PredictMojo extends AbstractModelsMojo {
     @Override
     protected void run() throws MojoFailureException, IOException, NumeraiException {
         PredictionTransform chosen = PredictionTransform.parse(transform);
-        List<ModelConfig> configs = modelConfigs();
-        List<String> versions = dataVersions(configs);
+        ModelGoalInputs inputs = modelGoalInputs();
         DatasetCache cache = datasetCache();
-        Path override = liveDataOverride();
+        Path override = inputs.liveDataOverride();
         Integer round = watchedRound() == null ? null : watchedRound().round();
-        if (override == null) {
-            round = fetchLiveData(versions, cache);
+        if (inputs.hasLiveDataOverride()) {
+            getLog().info(inputs.liveDataNote());
         } else {
-            getLog().info("Live data from " + override + " (" + PropertyNames.LIVE_DATA + ")");
+            round = fetchLiveData(inputs.dataVersions(), cache);
         }
         Integer liveRound = round;
         ModelPredictions.LiveData live = new ModelPredictions.LiveData() {
@@ -66,7 +64,7 @@ public class PredictMojo extends AbstractModelsMojo {
             }
         };
         PredictionRecord record = new ModelPredictions(outputDirectory(), chosen, boosters(), parallelModels())
-                .run(configs, live, round);
+                .run(inputs.configs(), live, round);
         RunRecord run = RunRecord.load(outputDirectory(), clock().instant());
         for (PredictionFile file : record.files()) {
             PredictionRecord.BoosterUsed booster = record.boosters().get(file.model());

@@ -1,9 +1,16 @@
 package io.github.numeraipipeline.numerai.mojo;
 
+import io.github.numeraipipeline.numerai.sandbox.SandboxCalendar;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.apache.maven.plugin.MojoFailureException;
 
-/** The sandbox's round, as {@code -Dnumerai.sandbox.round} says: open, never, closed, or opening after a duration. */
+/**
+ * The sandbox's round, as the goals' parameters say: which one ({@code -Dnumerai.sandbox.day}) and when it opens
+ * ({@code -Dnumerai.sandbox.round}: open, never, closed, or after a duration).
+ */
 final class SandboxRound {
     private SandboxRound() {
     }
@@ -24,6 +31,19 @@ final class SandboxRound {
                     throw new MojoFailureException(PropertyNames.SANDBOX_ROUND + "=" + value + " is not one of open,"
                             + " never, closed or an ISO-8601 duration after which the round opens (such as PT30S)", e);
                 }
+        }
+    }
+
+    /** The round of {@code numerai.sandbox.day}, or of today. */
+    static int number(String day, Clock clock) throws MojoFailureException {
+        if (day == null || day.isBlank()) {
+            return SandboxCalendar.NUMERAI_LIKE.roundAt(clock.instant());
+        }
+        try {
+            return SandboxCalendar.NUMERAI_LIKE.roundOn(LocalDate.parse(day.trim()));
+        } catch (DateTimeParseException e) {
+            throw new MojoFailureException(PropertyNames.SANDBOX_DAY + "=" + day + " is not a date; write it"
+                    + " as 2026-12-01 (ISO, the UTC day the sandbox plays)", e);
         }
     }
 }

@@ -68,19 +68,19 @@ public class TrainMojo extends AbstractModelsMojo {
             throw new MojoFailureException(PropertyNames.TRAIN_ERA_STEP + "=" + eraStep + " must be at least 1"
                     + " (1 trains on every era, 4 on every 4th)");
         }
-        List<ModelConfig> configs = modelConfigs();
+        ModelGoalInputs inputs = modelGoalInputs();
         BoosterStore boosters = boosters();
         if (onlyMissing) {
-            configs = withoutBooster(configs, boosters);
-            if (configs.isEmpty()) {
+            inputs = inputs.only(withoutBooster(inputs.configs(), boosters));
+            if (inputs.configs().isEmpty()) {
                 return;
             }
         }
         // Before any download or training: a booster that cannot be kept is hours lost.
-        requireWritable(boosters.directory(), PropertyNames.DATA_DIRECTORY, dataDirectory(),
+        WritableFolders.require(boosters.directory(), PropertyNames.DATA_DIRECTORY, dataDirectory(),
                 ": trained boosters are kept there, with the dataset cache");
         DatasetCache cache = datasetCache();
-        fetchMissingData(configs, cache);
+        fetchMissingData(inputs.dataVersions(), cache);
         TrainingMatrix chosenMatrix;
         try {
             chosenMatrix = TrainingMatrix.parse(matrix);
@@ -90,7 +90,7 @@ public class TrainMojo extends AbstractModelsMojo {
         ParallelModels parallel = parallelModels();
         ModelTraining training = new ModelTraining(new ModelTraining.Options(eraStep, PROGRESS_EVERY,
                 outputDirectory().resolve("reports"), chosenMatrix), boosters, clock());
-        List<ParallelModels.Outcome<ModelTraining.Outcome>> outcomes = parallel.run(configs, config -> {
+        List<ParallelModels.Outcome<ModelTraining.Outcome>> outcomes = parallel.run(inputs.configs(), config -> {
             String version = config.dataVersion();
             return training.train(config, new ModelTraining.DataFiles(cache.file(version, DatasetCache.TRAIN),
                     cache.file(version, DatasetCache.VALIDATION), cache.file(version, DatasetCache.FEATURES)));
@@ -143,9 +143,9 @@ public class TrainMojo extends AbstractModelsMojo {
     }
 
     /** Downloads train, validation and features.json of the versions whose files are not all in the cache. */
-    private void fetchMissingData(List<ModelConfig> configs, DatasetCache cache)
+    private void fetchMissingData(List<String> versions, DatasetCache cache)
             throws MojoFailureException, IOException, NumeraiException {
-        List<String> missing = dataVersions(configs).stream()
+        List<String> missing = versions.stream()
                 .filter(version -> List.of(DatasetCache.TRAIN, DatasetCache.VALIDATION, DatasetCache.FEATURES).stream()
                         .anyMatch(file -> !Files.isRegularFile(cache.file(version, file))))
                 .toList();

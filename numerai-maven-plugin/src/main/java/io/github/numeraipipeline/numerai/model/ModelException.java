@@ -10,8 +10,6 @@ import io.github.numeraipipeline.numerai.NumeraiException;
 public class ModelException extends NumeraiException {
     private static final long serialVersionUID = 1L;
 
-    private final boolean userError;
-
     public ModelException(String message) {
         this(message, null, true);
     }
@@ -21,8 +19,7 @@ public class ModelException extends NumeraiException {
     }
 
     private ModelException(String message, Throwable cause, boolean userError) {
-        super(message, cause);
-        this.userError = userError;
+        super(message, cause, userError);
     }
 
     /** Something went wrong that the user's input does not explain (XGBoost failed, the disk failed). */
@@ -37,10 +34,5 @@ public class ModelException extends NumeraiException {
     public static ModelException of(NumeraiException failure) {
         return failure instanceof ModelException model ? model
                 : new ModelException(failure.getMessage(), failure, failure.isUserError());
-    }
-
-    @Override
-    public boolean isUserError() {
-        return userError;
     }
 }

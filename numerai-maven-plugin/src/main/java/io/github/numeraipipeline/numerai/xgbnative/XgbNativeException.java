@@ -11,8 +11,6 @@ import io.github.numeraipipeline.numerai.NumeraiException;
 public class XgbNativeException extends NumeraiException {
     private static final long serialVersionUID = 1L;
 
-    private final boolean userError;
-
     public XgbNativeException(String message) {
         this(message, null, true);
     }
@@ -22,17 +20,11 @@ public class XgbNativeException extends NumeraiException {
     }
 
     private XgbNativeException(String message, Throwable cause, boolean userError) {
-        super(message, cause);
-        this.userError = userError;
+        super(message, cause, userError);
     }
 
     /** Something went wrong that the user's input does not explain (XGBoost failed, the disk failed). */
     public static XgbNativeException fault(String message, Throwable cause) {
         return new XgbNativeException(message, cause, false);
-    }
-
-    @Override
-    public boolean isUserError() {
-        return userError;
     }
 }

@@ -61,12 +61,20 @@ final class ModelFixtures {
      */
     static Map<String, String> runInAnotherJvm(Class<?> main, List<String> jvmOptions, List<String> keys,
             String... args) throws Exception {
+        return runInAnotherJvm(main, jvmOptions, Map.of(), keys, args);
+    }
+
+    /** As above, with these variables added to the child's environment. */
+    static Map<String, String> runInAnotherJvm(Class<?> main, List<String> jvmOptions, Map<String, String> environment,
+            List<String> keys, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         process.getInputStream().transferTo(output);
         String text = output.toString(StandardCharsets.UTF_8);

@@ -18,6 +18,7 @@ public final class SandboxFaults {
     final Countdown uploadStatus = new Countdown();
     final Countdown createFailsBeforeRecording = new Countdown();
     final Countdown createAnswerLost = new Countdown();
+    final Countdown roundClosed = new Countdown();
 
     /** The next GraphQL calls answer with an HTTP error such as 502 or 503, as a load balancer would. */
     public SandboxFaults failGraphQl(int times, int status) {
@@ -74,10 +75,19 @@ public final class SandboxFaults {
     }
 
     /**
+     * The next questions for the current round are answered as between rounds ("Current round not open for
+     * submissions"), however the round's times read: a test sees a client wait for a round without racing a clock.
+     */
+    public SandboxFaults keepRoundClosed(int times) {
+        roundClosed.arm(times, 0);
+        return this;
+    }
+
+    /**
      * Switches faults on from text, for {@code -Dnumerai.sandbox.faults}: a comma list of {@code name:times[:value]},
      * such as {@code graphql-5xx:3:503,download-cut:1,create-lost:1}. Names: graphql-5xx (value: status),
      * graphql-429 (value: Retry-After seconds), graphql-slow (value: milliseconds), graphql-drop, download-5xx
-     * (value: status), download-cut, upload-5xx (value: status), create-fail, create-lost.
+     * (value: status), download-cut, upload-5xx (value: status), create-fail, create-lost, round-closed.
      *
      * @throws IllegalArgumentException naming the part it cannot read and the names there are
      */
@@ -100,12 +110,13 @@ public final class SandboxFaults {
                     case "upload-5xx" -> failUploads(times, value == 0 ? 503 : (int) value);
                     case "create-fail" -> failCreateBeforeRecording(times);
                     case "create-lost" -> loseCreateAnswers(times);
+                    case "round-closed" -> keepRoundClosed(times);
                     default -> throw new IllegalArgumentException("unknown fault");
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Cannot read the sandbox fault \"" + part.trim() + "\"; write"
                         + " name:times[:value] with a name from graphql-5xx, graphql-429, graphql-slow, graphql-drop,"
-                        + " download-5xx, download-cut, upload-5xx, create-fail, create-lost", e);
+                        + " download-5xx, download-cut, upload-5xx, create-fail, create-lost, round-closed", e);
             }
         }
         return this;

@@ -196,6 +196,10 @@ public final class SandboxServer implements AutoCloseable {
             send(exchange, 500, "text/plain", "Internal Server Error".getBytes(StandardCharsets.UTF_8));
             return;
         }
+        if (asksForTheCurrentRound(document) && faults.roundClosed.fire()) {
+            sendJson(exchange, 200, errors(SandboxTournament.ROUND_NOT_OPEN));
+            return;
+        }
         Map<String, Object> answer;
         try {
             answer = Map.of("data", tournament.execute(document, AUTHORIZATION.equals(authorization), base()));
@@ -206,6 +210,11 @@ public final class SandboxServer implements AutoCloseable {
             return; // recorded, but the connection closes before the answer goes out
         }
         sendJson(exchange, 200, answer);
+    }
+
+    private static boolean asksForTheCurrentRound(GraphQlDocument document) {
+        return document.fields().stream().anyMatch(f -> f.name().equals("rounds")
+                && (!(f.arguments().get("number") instanceof Number number) || number.intValue() == 0));
     }
 
     /** Applies a switched-on fault of the GraphQL endpoint; true when the request is answered by it. */

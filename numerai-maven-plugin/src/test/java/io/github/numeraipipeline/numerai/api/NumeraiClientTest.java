@@ -98,6 +98,16 @@ class NumeraiClientTest {
         }
 
         @Test
+        void theSandboxKeepsAnOpenRoundClosedForAsManyQuestionsAsATestAsks() throws Exception {
+            connect(SandboxOptions.defaults(), null);
+            sandbox.faults().keepRoundClosed(2);
+
+            assertThrows(NumeraiApiException.RoundNotOpen.class, client::currentRound);
+            assertFalse(client.isRoundOpen(Instant.now()));
+            assertEquals(1294, client.currentRound().number());
+        }
+
+        @Test
         void aRoundThatOpensLaterIsNotOpenYetButIsOnceItsTimeComes() throws Exception {
             // Two seconds: the first question comes well before, even on a busy machine.
             connect(SandboxOptions.defaults().withRoundOpensIn(Duration.ofSeconds(2)), null);

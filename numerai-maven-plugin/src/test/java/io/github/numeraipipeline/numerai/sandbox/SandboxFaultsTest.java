@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SandboxFaultsTest {
     @Test
     void faultsAreSwitchedOnFromTextAndFireAsOftenAsAsked() {
-        SandboxFaults faults = new SandboxFaults().apply("graphql-5xx:2:502, download-cut:1,create-lost");
+        SandboxFaults faults = new SandboxFaults().apply("graphql-5xx:2:502, download-cut:1,create-lost,round-closed:1");
 
         assertTrue(faults.graphQlStatus.fire());
         assertEquals(502, faults.graphQlStatus.value());
@@ -20,6 +20,8 @@ class SandboxFaultsTest {
         assertFalse(faults.downloadTruncate.fire());
         assertTrue(faults.createAnswerLost.fire(), "times defaults to one");
         assertFalse(faults.uploadStatus.fire());
+        assertTrue(faults.roundClosed.fire());
+        assertFalse(faults.roundClosed.fire());
     }
 
     @Test

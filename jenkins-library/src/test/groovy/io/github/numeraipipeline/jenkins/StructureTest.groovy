@@ -67,10 +67,11 @@ class StructureTest extends LibraryTestSupport {
     }
 
     @Test
-    void 'stages: Verify, then Daily holding Prepare, Train, Watch, Predict and Submit'() {
+    void 'stages: Verify, then Daily holding Prepare, Train, Watch, Predict, Submit and Scores'() {
         timerBuild()
 
-        assert jenkins.stages.keySet().toList() == ['Verify', 'Daily', 'Prepare', 'Train', 'Watch', 'Predict', 'Submit']
+        assert jenkins.stages.keySet().toList() ==
+            ['Verify', 'Daily', 'Prepare', 'Train', 'Watch', 'Predict', 'Submit', 'Scores']
     }
 
     @Test

@@ -18,9 +18,9 @@ class ImageTest extends LibraryTestSupport {
 
         List<StepCall> maven = mavenCalls()
         assert maven*.stage == ['Train', 'Watch', 'Predict', 'Submit', 'Scores']
-        assert maven*.image == [IMAGE] * 4
+        assert maven*.image == [IMAGE] * 5
         maven*.script.each { assert it.startsWith('mvn -B -ntp -N ') }
-        assert jenkins.called('dockerInside')*.args*.take(2) == [[IMAGE, '--entrypoint=']] * 4
+        assert jenkins.called('dockerInside')*.args*.take(2) == [[IMAGE, '--entrypoint=']] * 5
         assert numerai.goalsRun == ['download', 'train', 'watch', 'download', 'train', 'predict', 'submit', 'scores']
     }
 
@@ -50,7 +50,7 @@ class ImageTest extends LibraryTestSupport {
         timerBuild()
 
         assert !jenkins.called('dockerInside')
-        assert jenkins.called('sh')*.image == [null] * 3
+        assert jenkins.called('sh')*.image == [null] * 4
         jenkins.shellScripts.each { assert it.startsWith('./mvnw ') && !it.contains('numerai.dataDirectory') }
     }
 
@@ -85,10 +85,10 @@ class ImageTest extends LibraryTestSupport {
 
         List<StepCall> bindings = jenkins.called('withCredentials')
         assert bindings*.stage == ['Watch', 'Submit', 'Scores']
-        assert bindings*.image == [null, null]
+        assert bindings*.image == [null, null, null]
         List<StepCall> writers = jenkins.called('sh').findAll { it.env.NUMERAI_SECRET_KEY }
-        assert writers*.named*.label == ['numerai keys file'] * 2
-        assert writers*.image == [null, null]: 'the writer runs on the agent, not in the container'
+        assert writers*.named*.label == ['numerai keys file'] * 3
+        assert writers*.image == [null, null, null]: 'the writer runs on the agent, not in the container'
         assert jenkins.called('dockerInside').every { !it.env.containsKey('NUMERAI_SECRET_KEY') }
     }
 
@@ -97,7 +97,7 @@ class ImageTest extends LibraryTestSupport {
         timerBuild(image: IMAGE)
 
         List<String> lines = allCommandLines()
-        assert lines.count { it.startsWith('docker run') } == 3 && lines.count { it.startsWith('docker exec') } == 3
+        assert lines.count { it.startsWith('docker run') } == 4 && lines.count { it.startsWith('docker exec') } == 4
         assert realShell.commandLines*.first().containsAll(['mkdir', 'cat'])
         lines.each { assert !it.contains(SECRET_KEY) && !it.contains(PUBLIC_ID) }
         jenkins.containers.each { assert !it.env.values().any { it in [SECRET_KEY, PUBLIC_ID] } }
@@ -173,7 +173,7 @@ class ImageTest extends LibraryTestSupport {
     void 'prepareGoals run on the agent before the goals in the image'() {
         timerBuild(image: IMAGE, prepareGoals: 'validate')
 
-        assert mavenCalls()*.image == [null, IMAGE, IMAGE, IMAGE]
+        assert mavenCalls()*.image == [null, IMAGE, IMAGE, IMAGE, IMAGE]
     }
 
     @Test

@@ -9,7 +9,7 @@ class ScoresStageTest extends LibraryTestSupport {
                                       message: 'xgba missed round 1293 (no submission while it was open)']]
 
     @Test
-    void 'Scores runs after Submit with the keys; without alerts the build stays SUCCESS and no one is told'() {
+    void 'Scores runs after Submit with the keys, and without alerts the build stays SUCCESS and no one is told'() {
         timerBuild(notify: 'desk@example.com')
 
         assert jenkins.stagesThat('ran')[-2..-1] == ['Submit', 'Scores']

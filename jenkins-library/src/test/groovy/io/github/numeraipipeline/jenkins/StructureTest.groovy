@@ -88,7 +88,7 @@ class StructureTest extends LibraryTestSupport {
     void 'the stages of the daily job run on one agent, in one workspace, and archive from it'() {
         timerBuild(agentLabel: 'numerai')
 
-        assert mavenCalls()*.node == ['numerai'] * 3
+        assert mavenCalls()*.node == ['numerai'] * 4
         assert mavenCalls()*.env*.WORKSPACE.unique().size() == 1
         assert only('archiveArtifacts').node == 'numerai'
     }

@@ -300,7 +300,8 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         try {
             return defaults.withRoundOpensIn(SandboxRound.opensIn(sandboxRound))
                     .withRoundNumber(sandboxRoundNumber())
-                    .withResolveAfter(Durations.parse(sandboxResolveAfter, PropertyNames.SANDBOX_RESOLVE_AFTER))
+                    .withResolveAfter(sandboxResolveAfter == null || sandboxResolveAfter.isBlank() ? Duration.ZERO
+                            : Durations.parse(sandboxResolveAfter, PropertyNames.SANDBOX_RESOLVE_AFTER))
                     .withData(defaults.data().withGoalShape(sandboxFeatures, sandboxLiveRows, sandboxTrainEras));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("The sandbox's data shape (numerai.sandbox.*) is not possible: "

@@ -13,6 +13,7 @@ import io.github.numeraipipeline.numerai.scores.ScoresHistory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class DeskPage {
         StringBuilder body = new StringBuilder();
         body.append("<h1>Numerai desk: scores</h1>\n<p>")
                 .append(history.updatedAt() == null ? "Not fetched yet." : "Fetched from Numerai at "
-                        + escape(history.updatedAt().toString().replace('T', ' ').replace("Z", " UTC")) + ".")
+                        + escape(history.updatedAt().truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", " UTC")) + ".")
                 .append(" Solid: resolved rounds; pale: pending (Numerai still scoring); red tick: missed round.</p>\n");
         body.append(alerts(history.alerts()));
         body.append(table(history, choice, models));

@@ -18,12 +18,17 @@ public final class ModelScores {
 
     /**
      * Takes in a fetch: an entry of the same round, metric and version replaces the kept one; entries Numerai no
-     * longer returns (older than the window it was asked for) stay.
+     * longer returns (older than the window it was asked for) stay. When one fetch holds several days of the same
+     * round and metric, the latest day is the one kept.
      */
     public Merge merge(List<ScoreEntry> fetched) {
+        Map<String, ScoreEntry> latest = new LinkedHashMap<>();
+        for (ScoreEntry entry : fetched) {
+            latest.merge(entry.key(), entry, (a, b) -> day(b) >= day(a) ? b : a);
+        }
         int added = 0;
         int replaced = 0;
-        for (ScoreEntry entry : fetched) {
+        for (ScoreEntry entry : latest.values()) {
             ScoreEntry old = entries.put(entry.key(), entry);
             if (old == null) {
                 added++;
@@ -32,6 +37,10 @@ public final class ModelScores {
             }
         }
         return new Merge(added, replaced);
+    }
+
+    private static int day(ScoreEntry entry) {
+        return entry.day() == null ? Integer.MIN_VALUE : entry.day();
     }
 
     /**

@@ -51,6 +51,17 @@ class ScoresHistoryTest {
     }
 
     @Test
+    void severalDaysOfOneRoundInOneFetchKeepTheLatestDay() {
+        ModelScores model = new ModelScores();
+        ScoreEntry day3 = new ScoreEntry(1290, "CORR20", "v5", 0.01, null, 3, "2026-12-03T00:00:00Z", false, null);
+        ScoreEntry day5 = new ScoreEntry(1290, "CORR20", "v5", 0.02, null, 5, "2026-12-05T00:00:00Z", false, null);
+
+        model.merge(List.of(day5, day3));
+
+        assertEquals(List.of(day5), model.entries());
+    }
+
+    @Test
     void anotherVersionOfTheSameMetricIsAnotherEntry() {
         ModelScores model = new ModelScores();
         model.merge(List.of(entry(1290, "CORR20", 0.01, true)));

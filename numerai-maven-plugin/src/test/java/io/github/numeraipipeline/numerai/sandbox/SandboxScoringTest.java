@@ -1,7 +1,8 @@
 package io.github.numeraipipeline.numerai.sandbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,9 +39,9 @@ class SandboxScoringTest {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Values as predictions in (0, 1): their tie-kept ranks. */
     private static double[] unit(double[] values) {
-        double[] ranks = NumeraiCorr.tieKeptRank(values);
-        return ranks;
+        return NumeraiCorr.tieKeptRank(values);
     }
 
     @Test
@@ -65,10 +66,8 @@ class SandboxScoringTest {
     @Test
     void eachRoundHasItsOwnTargetAndTheAnswerHasNumerapisFieldsResolvedAfterTheDelay() throws Exception {
         SyntheticDataset dataset = new SyntheticDataset(SPEC);
-        assertNotEquals(dataset.liveTruth(1300).target()[0] + "" + dataset.liveTruth(1300).target()[1]
-                + dataset.liveTruth(1300).target()[2] + dataset.liveTruth(1300).target()[3],
-                dataset.liveTruth(1301).target()[0] + "" + dataset.liveTruth(1301).target()[1]
-                + dataset.liveTruth(1301).target()[2] + dataset.liveTruth(1301).target()[3]);
+        assertFalse(java.util.Arrays.equals(dataset.liveTruth(1300).target(), dataset.liveTruth(1301).target()));
+        assertArrayEquals(dataset.liveTruth(1300).target(), dataset.liveTruth(1300).target(), "a round's target is fixed");
         SandboxScoreboard board = new SandboxScoreboard(null, dataset, Duration.ofDays(20),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         SyntheticDataset.LiveTruth truth = dataset.liveTruth(1299);

@@ -4,8 +4,9 @@ import io.github.numeraipipeline.jenkins.NumeraiPipelineConfig
 import io.github.numeraipipeline.jenkins.Records
 
 /**
- * The daily Numerai job as one declarative pipeline: Train (on request) -> Watch -> Predict -> Submit, woken by cron
- * before the round opens. A build with no open round ends NOT_BUILT. See numeraiPipeline.txt.
+ * The daily Numerai job as one declarative pipeline: Train (on request) -> Watch -> Predict -> Submit -> Scores, woken
+ * by cron before the round opens. A build with no open round still runs Scores, then ends NOT_BUILT; a score alert
+ * makes it UNSTABLE. See numeraiPipeline.txt.
  */
 void call(Map userConfig = [:]) {
     List<String> problems = NumeraiPipelineConfig.problems(userConfig)
@@ -88,7 +89,8 @@ void call(Map userConfig = [:]) {
                                 if (Records.isOpen(state.round)) {
                                     currentBuild.description = Records.openDescription(state.round, plan)
                                 } else {
-                                    currentBuild.result = 'NOT_BUILT'
+                                    // NOT_BUILT comes after Scores (Daily's post): a result only gets worse, and
+                                    // NOT_BUILT is worse than the UNSTABLE that a score alert makes.
                                     currentBuild.description = Records.notOpenDescription(state.round)
                                     echo(currentBuild.description)
                                 }
@@ -124,9 +126,31 @@ void call(Map userConfig = [:]) {
                             }
                         }
                     }
+                    stage('Scores') {
+                        // After Submit, and on a day without a round too: scores change daily.
+                        when { expression { cfg.scores } }
+                        steps {
+                            script {
+                                numeraiMaven(BuildPlan.mavenStep(cfg, plan, ['scores'], true))
+                                String scoresFile = "${out}/${Records.SCORES_FILE}"
+                                List<String> alerts = fileExists(scoresFile)
+                                        ? Records.scoreAlerts(Records.parse(readFile(file: scoresFile))) : []
+                                if (alerts) {
+                                    currentBuild.description = Records.withAlerts(currentBuild.description, alerts)
+                                    unstable("numerai:scores: ${alerts.join('; ')}")
+                                }
+                            }
+                        }
+                    }
                 }
                 post {
                     always {
+                        script {
+                            if (state.round != null && !Records.isOpen(state.round)
+                                    && currentBuild.currentResult == 'SUCCESS') {
+                                currentBuild.result = 'NOT_BUILT'
+                            }
+                        }
                         archiveArtifacts(artifacts: Records.artifacts(out), allowEmptyArchive: true,
                                 fingerprint: true)
                     }
@@ -143,6 +167,9 @@ void call(Map userConfig = [:]) {
                 }
             }
             failure {
+                script { notifyDesk(cfg) }
+            }
+            unstable {
                 script { notifyDesk(cfg) }
             }
             aborted {

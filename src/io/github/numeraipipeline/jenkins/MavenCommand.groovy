@@ -17,7 +17,7 @@ class MavenCommand implements Serializable {
 
     /** Goal names that run the numerai plugin; any other goal or phase goes to Maven as written. */
     static final List<String> NUMERAI_GOALS =
-        ['watch', 'download', 'train', 'predict', 'submit', 'sandbox'].asImmutable()
+        ['watch', 'download', 'train', 'predict', 'submit', 'scores', 'sandbox'].asImmutable()
 
     /** Why {@code -gs} in mavenArgs cannot be taken when the keys go to a container as a file. */
     static final String GLOBAL_SETTINGS_TAKEN = "'mavenArgs' sets Maven's global settings (-gs), which a call with" +

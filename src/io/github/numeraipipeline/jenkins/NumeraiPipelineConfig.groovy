@@ -37,14 +37,15 @@ class NumeraiPipelineConfig implements Serializable {
         dataDirectory  : '',
         image          : '',
         imageArgs      : '',
-        modelGroups    : []
+        modelGroups    : [],
+        scores         : true
     ].asImmutable()
 
     /** Minutes the overall build timeout adds to {@code maxWait}: training, download, predict and submit. */
     static final long TIMEOUT_MARGIN_MINUTES = 60
 
     private static final List<String> REQUIRED = ['cron', 'maxWait', 'pollInterval', 'outputDirectory']
-    private static final List<String> BOOLEANS = ['dryRun', 'sandbox']
+    private static final List<String> BOOLEANS = ['dryRun', 'sandbox', 'scores']
     private static final List<String> DURATIONS = ['maxWait', 'pollInterval']
     private static final List<String> POSITIVE_INTEGERS = ['timeoutMinutes', 'buildsToKeep']
     private static final List<String> GROUP_KEYS = ['name', 'models', 'agentLabel']

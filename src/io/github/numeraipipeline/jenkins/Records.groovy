@@ -17,6 +17,8 @@ class Records implements Serializable {
     static final String ROUND_FILE = 'round.json'
     static final String RUN_FILE = 'run.json'
     static final String REPORT_FILE = 'report.html'
+    static final String SCORES_FILE = 'scores.json'
+    static final String DESK_FILE = 'desk.html'
 
     /** JSON text as plain (serializable) maps and lists. */
     @NonCPS
@@ -71,11 +73,27 @@ class Records implements Serializable {
         "Round ${run?.round}${dryRun}: ${models ? models.join(', ') : 'no models'}"
     }
 
-    /** The archiveArtifacts pattern: predictions, round and run records, report. */
+    /** The archiveArtifacts pattern: predictions, round and run records, report, score history and desk page. */
     @NonCPS
     static String artifacts(String outputDirectory) {
         String dir = outputDirectory.replaceAll('/+$', '')
-        ['predictions_*.csv', ROUND_FILE, RUN_FILE, REPORT_FILE].collect { "${dir}/${it}" }.join(', ')
+        ['predictions_*.csv', ROUND_FILE, RUN_FILE, REPORT_FILE, SCORES_FILE, DESK_FILE].collect { "${dir}/${it}" }
+            .join(', ')
+    }
+
+    /** The alerts {@code numerai:scores} recorded in {@code scores.json}, as their messages; empty when none. */
+    @NonCPS
+    static List<String> scoreAlerts(Map scores) {
+        ((scores?.alerts ?: []) as List).collect { Object alert ->
+            alert instanceof Map ? (alert.message ?: "${alert.model}: ${alert.kind}").toString() : alert.toString()
+        }
+    }
+
+    /** The build description with the alerts after it, e.g. {@code Round 1294: xgba SUBMITTED ...; alerts: ...}. */
+    @NonCPS
+    static String withAlerts(String description, List<String> alerts) {
+        String head = description ?: 'Scores'
+        alerts ? "${head}; alerts: ${alerts.join('; ')}".toString() : head
     }
 
     @NonCPS

@@ -36,7 +36,8 @@ class ConfigTest extends LibraryTestSupport {
             dataDirectory  : '',
             image          : '',
             imageArgs      : '',
-            modelGroups    : []
+            modelGroups    : [],
+            scores         : true
         ]
     }
 

@@ -11,7 +11,7 @@ class CredentialsTest extends LibraryTestSupport {
         timerBuild()
 
         List<StepCall> bindings = jenkins.called('withCredentials')
-        assert bindings*.stage == ['Watch', 'Submit']
+        assert bindings*.stage == ['Watch', 'Submit', 'Scores']
         bindings.each {
             assert it.first == [[step: 'usernamePassword', credentialsId: 'numerai-api',
                                  usernameVariable: 'NUMERAI_PUBLIC_ID', passwordVariable: 'NUMERAI_SECRET_KEY']]
@@ -50,7 +50,7 @@ class CredentialsTest extends LibraryTestSupport {
     void 'on the agent the keys reach Maven by the environment only: no command line holds them'() {
         timerBuild()
 
-        assert numerai.keysFound*.source == ['environment', 'environment']
+        assert numerai.keysFound*.source == ['environment', 'environment', 'environment']
         allCommandLines().each { assert !it.contains(SECRET_KEY) && !it.contains(PUBLIC_ID) }
         assert !jenkins.called('dockerInside')
     }
@@ -61,7 +61,7 @@ class CredentialsTest extends LibraryTestSupport {
 
         timerBuild(credentialsId: 'desk-numerai')
 
-        assert jenkins.called('withCredentials')*.first*.getAt(0)*.credentialsId == ['desk-numerai', 'desk-numerai']
+        assert jenkins.called('withCredentials')*.first*.getAt(0)*.credentialsId == ['desk-numerai', 'desk-numerai', 'desk-numerai']
         assert jenkins.currentBuild.currentResult == 'SUCCESS'
     }
 
@@ -84,7 +84,7 @@ class CredentialsTest extends LibraryTestSupport {
 
         assert !jenkins.called('withCredentials')
         assert jenkins.shellScripts.every { it.contains('-Dnumerai.sandbox=true') }
-        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit']
+        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit', 'Scores']
     }
 
     @Test

@@ -9,12 +9,12 @@ class DailyJobTest extends LibraryTestSupport {
     static final String PLUGIN = 'io.github.numeraipipeline:numerai-maven-plugin'
 
     @Test
-    void 'an open round runs Watch, Predict and Submit in that order, one Maven call each'() {
+    void 'an open round runs Watch, Predict, Submit and Scores in that order, one Maven call each'() {
         timerBuild()
 
-        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit']
-        assert jenkins.called('sh')*.stage == ['Watch', 'Predict', 'Submit']
-        assert numerai.goalsRun == ['watch', 'download', 'train', 'predict', 'submit']
+        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit', 'Scores']
+        assert jenkins.called('sh')*.stage == ['Watch', 'Predict', 'Submit', 'Scores']
+        assert numerai.goalsRun == ['watch', 'download', 'train', 'predict', 'submit', 'scores']
         assert jenkins.currentBuild.currentResult == 'SUCCESS'
     }
 
@@ -27,6 +27,7 @@ class DailyJobTest extends LibraryTestSupport {
                 "-Dnumerai.pollInterval=PT10M ${PLUGIN}:watch",
             "./mvnw -B -ntp -N -Dnumerai.outputDirectory=target/numerai -Dnumerai.train.onlyMissing=true ${PLUGIN}:download ${PLUGIN}:train ${PLUGIN}:predict",
             "./mvnw -B -ntp -N -Dnumerai.outputDirectory=target/numerai ${PLUGIN}:submit",
+            "./mvnw -B -ntp -N -Dnumerai.outputDirectory=target/numerai ${PLUGIN}:scores",
         ]*.toString()
     }
 
@@ -41,7 +42,7 @@ class DailyJobTest extends LibraryTestSupport {
         assert jenkins.log.contains(jenkins.currentBuild.description)
         assert jenkins.stages.Predict == 'skipped (when)'
         assert jenkins.stages.Submit == 'skipped (when)'
-        assert numerai.goalsRun == ['watch']
+        assert numerai.goalsRun == ['watch', 'scores']
         assert !jenkins.called('mail'): 'no round is not a failure'
         assert jenkins.called('archiveArtifacts').size() == 1
     }
@@ -71,7 +72,7 @@ class DailyJobTest extends LibraryTestSupport {
         assert jenkins.currentBuild.result == 'NOT_BUILT'
         assert jenkins.currentBuild.description ==
             'Round 1298: already submitted (xgba 3f2a9c1d-0000, xgbb 9c1d3f2a-1111)'
-        assert numerai.goalsRun == ['watch']
+        assert numerai.goalsRun == ['watch', 'scores']
     }
 
     @Test
@@ -93,7 +94,7 @@ class DailyJobTest extends LibraryTestSupport {
 
         assert jenkins.currentBuild.result == 'NOT_BUILT'
         assert jenkins.currentBuild.description == 'No round open (PAUSED): checked 2026-05-05T16:30:00Z'
-        assert numerai.goalsRun == ['watch']
+        assert numerai.goalsRun == ['watch', 'scores']
     }
 
     @Test
@@ -104,12 +105,12 @@ class DailyJobTest extends LibraryTestSupport {
     }
 
     @Test
-    void 'post archives the predictions, the round and run records and the HTML report'() {
+    void 'post archives the predictions, the round and run records, the HTML report, the scores and the desk page'() {
         timerBuild(outputDirectory: 'out/numerai/')
 
         Map archive = only('archiveArtifacts').named
         assert archive.artifacts == 'out/numerai/predictions_*.csv, out/numerai/round.json, ' +
-            'out/numerai/run.json, out/numerai/report.html'
+            'out/numerai/run.json, out/numerai/report.html, out/numerai/scores.json, out/numerai/desk.html'
         assert archive.allowEmptyArchive == true
         assert jenkins.shellScripts.every { it.contains('-Dnumerai.outputDirectory=out/numerai/') }
     }

@@ -31,7 +31,7 @@ class FanOutTest extends LibraryTestSupport {
     void 'Predict runs one parallel branch per group, each predicting just its models'() {
         timerBuild(modelGroups: GROUPS)
 
-        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit']
+        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit', 'Scores']
         StepCall parallel = only('parallel')
         assert parallel.stage == 'Predict'
         assert (parallel.first as Map).keySet() as List == ['full', 'small']
@@ -62,7 +62,7 @@ class FanOutTest extends LibraryTestSupport {
     void 'no keys are bound in the branches, only for Watch and Submit'() {
         timerBuild(modelGroups: GROUPS)
 
-        assert jenkins.called('withCredentials')*.stage == ['Watch', 'Submit']
+        assert jenkins.called('withCredentials')*.stage == ['Watch', 'Submit', 'Scores']
         assert predictCalls().every { !it.env.containsKey('NUMERAI_SECRET_KEY') }
     }
 
@@ -174,7 +174,7 @@ class FanOutTest extends LibraryTestSupport {
         assert onGroupAgent[1].script == './mvnw -B -ntp install -DskipTests -pl numerai-maven-plugin -am'
         assert onGroupAgent[2].script.contains('numerai-maven-plugin:0.1.0-SNAPSHOT:predict')
         List<StepCall> inPlace = mavenCalls().findAll { it.node == '' }
-        assert inPlace*.stage == ['Prepare', 'Watch', 'Predict', 'Submit']: 'prepared once on the pipeline agent'
+        assert inPlace*.stage == ['Prepare', 'Watch', 'Predict', 'Submit', 'Scores']: 'prepared once on the pipeline agent'
     }
 
     @Test

@@ -17,11 +17,11 @@ class ImageTest extends LibraryTestSupport {
         manualBuild([TRAIN: true], image: IMAGE)
 
         List<StepCall> maven = mavenCalls()
-        assert maven*.stage == ['Train', 'Watch', 'Predict', 'Submit']
-        assert maven*.image == [IMAGE] * 4
+        assert maven*.stage == ['Train', 'Watch', 'Predict', 'Submit', 'Scores']
+        assert maven*.image == [IMAGE] * 5
         maven*.script.each { assert it.startsWith('mvn -B -ntp -N ') }
-        assert jenkins.called('dockerInside')*.args*.take(2) == [[IMAGE, '--entrypoint=']] * 4
-        assert numerai.goalsRun == ['download', 'train', 'watch', 'download', 'train', 'predict', 'submit']
+        assert jenkins.called('dockerInside')*.args*.take(2) == [[IMAGE, '--entrypoint=']] * 5
+        assert numerai.goalsRun == ['download', 'train', 'watch', 'download', 'train', 'predict', 'submit', 'scores']
     }
 
     @Test
@@ -50,7 +50,7 @@ class ImageTest extends LibraryTestSupport {
         timerBuild()
 
         assert !jenkins.called('dockerInside')
-        assert jenkins.called('sh')*.image == [null] * 3
+        assert jenkins.called('sh')*.image == [null] * 4
         jenkins.shellScripts.each { assert it.startsWith('./mvnw ') && !it.contains('numerai.dataDirectory') }
     }
 
@@ -68,13 +68,13 @@ class ImageTest extends LibraryTestSupport {
     void 'Watch and Submit in the image get the keys as a settings file, never as environment'() {
         timerBuild(image: IMAGE)
 
-        assert numerai.keysFound*.goal == ['watch', 'submit']
+        assert numerai.keysFound*.goal == ['watch', 'submit', 'scores']
         numerai.keysFound.each {
             assert it.source == 'settings -gs'
             assert it.publicId == PUBLIC_ID && it.secretKey == SECRET_KEY
         }
         List<StepCall> withKeys = mavenCalls().findAll { it.script.contains(' -gs ') }
-        assert withKeys*.stage == ['Watch', 'Submit']
+        assert withKeys*.stage == ['Watch', 'Submit', 'Scores']
         withKeys.each { assert it.script.contains("-Dnumerai.serverId=${KeysFile.SERVER_ID} ") }
         assert mavenCalls().every { !it.env.keySet().any { it.startsWith('NUMERAI_') } }
     }
@@ -84,11 +84,11 @@ class ImageTest extends LibraryTestSupport {
         timerBuild(image: IMAGE)
 
         List<StepCall> bindings = jenkins.called('withCredentials')
-        assert bindings*.stage == ['Watch', 'Submit']
-        assert bindings*.image == [null, null]
+        assert bindings*.stage == ['Watch', 'Submit', 'Scores']
+        assert bindings*.image == [null, null, null]
         List<StepCall> writers = jenkins.called('sh').findAll { it.env.NUMERAI_SECRET_KEY }
-        assert writers*.named*.label == ['numerai keys file'] * 2
-        assert writers*.image == [null, null]: 'the writer runs on the agent, not in the container'
+        assert writers*.named*.label == ['numerai keys file'] * 3
+        assert writers*.image == [null, null, null]: 'the writer runs on the agent, not in the container'
         assert jenkins.called('dockerInside').every { !it.env.containsKey('NUMERAI_SECRET_KEY') }
     }
 
@@ -97,7 +97,7 @@ class ImageTest extends LibraryTestSupport {
         timerBuild(image: IMAGE)
 
         List<String> lines = allCommandLines()
-        assert lines.count { it.startsWith('docker run') } == 3 && lines.count { it.startsWith('docker exec') } == 3
+        assert lines.count { it.startsWith('docker run') } == 4 && lines.count { it.startsWith('docker exec') } == 4
         assert realShell.commandLines*.first().containsAll(['mkdir', 'cat'])
         lines.each { assert !it.contains(SECRET_KEY) && !it.contains(PUBLIC_ID) }
         jenkins.containers.each { assert !it.env.values().any { it in [SECRET_KEY, PUBLIC_ID] } }
@@ -111,7 +111,7 @@ class ImageTest extends LibraryTestSupport {
         String tmp = new File(jenkins.disk, 'agent@tmp').path
         assert mavenCalls().findAll { it.script.contains(' -gs ') }.every { it.script.contains(" -gs ${tmp}/numerai-keys-") }
         assert !new File(tmp).listFiles().any { it.name.startsWith('numerai-keys-') }
-        assert jenkins.called('deleteDir')*.stage == ['Watch', 'Submit']
+        assert jenkins.called('deleteDir')*.stage == ['Watch', 'Submit', 'Scores']
     }
 
     @Test
@@ -157,7 +157,7 @@ class ImageTest extends LibraryTestSupport {
         timerBuild(image: IMAGE, mavenArgs: '-s ci-settings.xml')
 
         assert mavenCalls().find { it.stage == 'Watch' }.script.contains(' -s ci-settings.xml -gs ')
-        assert numerai.keysFound*.publicId == [PUBLIC_ID, PUBLIC_ID]
+        assert numerai.keysFound*.publicId == [PUBLIC_ID, PUBLIC_ID, PUBLIC_ID]
     }
 
     @Test
@@ -173,7 +173,7 @@ class ImageTest extends LibraryTestSupport {
     void 'prepareGoals run on the agent before the goals in the image'() {
         timerBuild(image: IMAGE, prepareGoals: 'validate')
 
-        assert mavenCalls()*.image == [null, IMAGE, IMAGE, IMAGE]
+        assert mavenCalls()*.image == [null, IMAGE, IMAGE, IMAGE, IMAGE]
     }
 
     @Test

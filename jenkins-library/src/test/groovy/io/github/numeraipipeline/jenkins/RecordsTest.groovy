@@ -2,7 +2,7 @@ package io.github.numeraipipeline.jenkins
 
 import org.junit.jupiter.api.Test
 
-/** The build description of a day without an open round, from whatever round.json holds. */
+/** What the goals' records say in the build description: a day without an open round, the score alerts. */
 class RecordsTest {
 
     @Test
@@ -49,5 +49,22 @@ class RecordsTest {
 
         assert !Records.isOpen(round)
         assert Records.notOpenDescription(round) == 'Round 1298: already submitted (xgba 3f2a, xgbb)'
+    }
+
+    @Test
+    void 'the alerts of scores json are their messages, and none is an empty list'() {
+        List<Map> alerts = [[model: 'xgba', kind: 'missed', message: 'xgba missed round 1293'],
+                            [model: 'xgbb', kind: 'below']]
+        assert Records.scoreAlerts([models: [:], alerts: alerts]) == ['xgba missed round 1293', 'xgbb: below']
+        assert Records.scoreAlerts([models: [:], alerts: []]) == []
+        assert Records.scoreAlerts([models: [:]]) == []
+    }
+
+    @Test
+    void 'alerts follow the description'() {
+        assert Records.withAlerts('Round 1294: xgba SUBMITTED s-1', ['xgba missed round 1293', 'xgbb: below']) ==
+            'Round 1294: xgba SUBMITTED s-1; alerts: xgba missed round 1293; xgbb: below'
+        assert Records.withAlerts(null, ['a']) == 'Scores; alerts: a'
+        assert Records.withAlerts('Round 1294', []) == 'Round 1294'
     }
 }

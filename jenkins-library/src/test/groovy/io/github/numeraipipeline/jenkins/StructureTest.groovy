@@ -67,10 +67,11 @@ class StructureTest extends LibraryTestSupport {
     }
 
     @Test
-    void 'stages: Verify, then Daily holding Prepare, Train, Watch, Predict and Submit'() {
+    void 'stages: Verify, then Daily holding Prepare, Train, Watch, Predict, Submit and Scores'() {
         timerBuild()
 
-        assert jenkins.stages.keySet().toList() == ['Verify', 'Daily', 'Prepare', 'Train', 'Watch', 'Predict', 'Submit']
+        assert jenkins.stages.keySet().toList() ==
+            ['Verify', 'Daily', 'Prepare', 'Train', 'Watch', 'Predict', 'Submit', 'Scores']
     }
 
     @Test
@@ -87,7 +88,7 @@ class StructureTest extends LibraryTestSupport {
     void 'the stages of the daily job run on one agent, in one workspace, and archive from it'() {
         timerBuild(agentLabel: 'numerai')
 
-        assert mavenCalls()*.node == ['numerai'] * 3
+        assert mavenCalls()*.node == ['numerai'] * 4
         assert mavenCalls()*.env*.WORKSPACE.unique().size() == 1
         assert only('archiveArtifacts').node == 'numerai'
     }

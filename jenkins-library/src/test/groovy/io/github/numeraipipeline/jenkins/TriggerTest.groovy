@@ -22,8 +22,8 @@ class TriggerTest extends LibraryTestSupport {
     void 'a manual build takes DRY_RUN, FORCE, MODELS and TRAIN'() {
         manualBuild(ALL_PARAMETERS)
 
-        assert jenkins.stagesThat('ran') == ['Daily', 'Train', 'Watch', 'Predict', 'Submit']
-        assert numerai.goalsRun == ['download', 'train', 'watch', 'download', 'train', 'predict', 'submit']
+        assert jenkins.stagesThat('ran') == ['Daily', 'Train', 'Watch', 'Predict', 'Submit', 'Scores']
+        assert numerai.goalsRun == ['download', 'train', 'watch', 'download', 'train', 'predict', 'submit', 'scores']
         jenkins.shellScripts.each { String script ->
             ['-Dnumerai.models=xgba', '-Dnumerai.dryRun=true', '-Dnumerai.force=true'].each { assert script.contains(it) }
         }
@@ -63,14 +63,14 @@ class TriggerTest extends LibraryTestSupport {
     void 'with verifyGoals, a timer build is still the daily job'() {
         timerBuild(verifyGoals: 'verify')
 
-        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit']
+        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit', 'Scores']
     }
 
     @Test
     void 'with verifyGoals, a manual build is still the daily job'() {
         manualBuild([:], verifyGoals: 'verify')
 
-        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit']
+        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit', 'Scores']
     }
 
     @Test
@@ -79,7 +79,7 @@ class TriggerTest extends LibraryTestSupport {
 
         jenkins.run('numeraiPipeline', [:])
 
-        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit']
+        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit', 'Scores']
     }
 
     @Test
@@ -87,10 +87,10 @@ class TriggerTest extends LibraryTestSupport {
         manualBuild([TRAIN: true], prepareGoals: 'install -DskipTests -pl numerai-maven-plugin -am',
                 pluginVersion: '0.1.0-SNAPSHOT')
 
-        assert jenkins.stagesThat('ran') == ['Daily', 'Prepare', 'Train', 'Watch', 'Predict', 'Submit']
+        assert jenkins.stagesThat('ran') == ['Daily', 'Prepare', 'Train', 'Watch', 'Predict', 'Submit', 'Scores']
         assert jenkins.shellScripts[0] == './mvnw -B -ntp install -DskipTests -pl numerai-maven-plugin -am'
         assert jenkins.shellScripts[1].endsWith('numerai-maven-plugin:0.1.0-SNAPSHOT:train')
-        assert jenkins.called('withCredentials')*.stage == ['Watch', 'Submit']
+        assert jenkins.called('withCredentials')*.stage == ['Watch', 'Submit', 'Scores']
     }
 
     @Test
@@ -100,7 +100,7 @@ class TriggerTest extends LibraryTestSupport {
         timerBuild(verifyGoals: 'verify')
 
         assert only('cron').first == NumeraiPipelineConfig.DEFAULTS.cron
-        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit']
+        assert jenkins.stagesThat('ran') == ['Daily', 'Watch', 'Predict', 'Submit', 'Scores']
     }
 
     @Test

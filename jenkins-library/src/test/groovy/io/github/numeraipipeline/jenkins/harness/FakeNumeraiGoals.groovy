@@ -11,13 +11,15 @@ import groovy.json.JsonOutput
  */
 class FakeNumeraiGoals {
 
-    static final List<String> GOALS_WITH_KEYS = ['watch', 'submit']
+    static final List<String> GOALS_WITH_KEYS = ['watch', 'submit', 'scores']
 
     String status = 'OPEN'
     Integer round = 1294
     List<String> models = ['xgba', 'xgbb']
     /** The round record watch writes when the round is not open; null = the record of a plugin without extras. */
     Map notOpenRecord
+    /** The alerts scores records in scores.json, as the plugin writes them: [model:, kind:, message:]. */
+    List<Map> scoreAlerts = []
     /** A goal whose Maven call fails (exit code 1). */
     String failOn
     /** When false, watch writes no round record (a plugin that breaks the contract). */
@@ -110,6 +112,11 @@ class FakeNumeraiGoals {
                     dryRun ? [name: it, status: 'SKIPPED'] : [name: it, submissionId: "sub-${it}", status: 'SUBMITTED']
                 }])
                 workspace["${out}/report.html".toString()] = '<html></html>'
+                break
+            case 'scores':
+                workspace["${out}/scores.json".toString()] = JsonOutput.toJson([updatedAt: '2026-05-05T12:30:00Z',
+                        models: chosen.collectEntries { [(it): [entries: [], missedRounds: []]] }, alerts: scoreAlerts])
+                workspace["${out}/desk.html".toString()] = '<html></html>'
                 break
             default:
                 break

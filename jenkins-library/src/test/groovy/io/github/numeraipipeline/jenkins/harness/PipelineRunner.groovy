@@ -55,6 +55,8 @@ class PipelineRunner {
     Set<String> agentsOnline = null
     final List<StepCall> calls = []
     final List<String> log = []
+    /** The warnings {@code unstable(message)} put on a stage, as [stage:, message:]. */
+    final List<Map<String, String>> warnings = []
     /** Stage name -> 'ran', 'failed', 'aborted', 'skipped (when)' or 'skipped (earlier failure)', in order. */
     final Map<String, String> stages = [:]
     /** Every command line a step started on an agent: Maven's (the sh scripts), docker run and docker exec. */
@@ -203,6 +205,18 @@ class PipelineRunner {
         step('steps') { Closure body -> defining().steps = body }
         step('post') { Closure body -> definePost(body) }
         POST_CONDITIONS.each { String condition -> step(condition) { Closure body -> postCondition(condition, body) } }
+        // unstable is also a step (workflow-basic-steps' UnstableStep): a warning on the stage, the build UNSTABLE (a
+        // result only gets worse), "WARNING: <message>" in the log.
+        step('unstable') { Object arg ->
+            if (arg instanceof Closure) {
+                postCondition('unstable', arg)
+                return
+            }
+            String message = (arg instanceof Map ? arg.message : arg)?.toString()?.trim() ?: 'Setting build result to unstable'
+            warnings << [stage: currentStage, message: message]
+            currentBuild.result = 'UNSTABLE'
+            log << "WARNING: ${message}".toString()
+        }
         step('timeout') { Map args, Closure body = null -> timeout(args, body) }
 
         step('script') { Closure body -> body() }

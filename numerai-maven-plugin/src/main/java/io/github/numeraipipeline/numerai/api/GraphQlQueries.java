@@ -40,4 +40,16 @@ final class GraphQlQueries {
     static final String SUBMISSIONS =
             "query($modelId: String) { submissions(modelId: $modelId) {"
                     + " id filename insertedAt triggerId round { number tournament } } }";
+
+    /** The rounds of the tournament, newest first as far as Numerai says; {@code limit} bounds how many. */
+    static final String ROUNDS =
+            "query($tournament: Int $limit: Int) { rounds(tournament: $tournament limit: $limit) {"
+                    + " number openTime closeStakingTime resolveTime } }";
+
+    /** A model's scores per round and metric, resolved and pending, as numerapi's {@code submission_scores} asks. */
+    static final String SUBMISSION_SCORES =
+            "query($modelId: ID! $lastNRounds: Int $tournament: Int) {"
+                    + " submissionScores(modelId: $modelId lastNRounds: $lastNRounds tournament: $tournament) {"
+                    + " roundId submissionId roundNumber roundResolveTime roundScoreTime roundCloseStakingTime value"
+                    + " percentile displayName version date day resolveDate resolved } }";
 }

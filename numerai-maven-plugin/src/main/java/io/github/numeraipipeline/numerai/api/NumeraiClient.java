@@ -166,6 +166,66 @@ public final class NumeraiClient implements Closeable {
         return submissions;
     }
 
+    /**
+     * The tournament's rounds, at most {@code limit} of them (Numerai's order), with their windows; used to tell which
+     * rounds a model could have submitted to.
+     */
+    public List<Round> rounds(int limit) throws NumeraiApiException {
+        JsonNode list = call(GraphQlQueries.ROUNDS, vars("tournament", settings.tournament(), "limit", limit), false, true)
+                .path("rounds");
+        if (!list.isArray()) {
+            throw new NumeraiApiException.GraphQlError("Numerai's rounds answer is not a list");
+        }
+        List<Round> rounds = new ArrayList<>();
+        for (JsonNode round : list) {
+            if (!round.path("number").isInt()) {
+                throw new NumeraiApiException.GraphQlError("Numerai's rounds answer has a round without a number: " + round);
+            }
+            rounds.add(new Round(round.get("number").asInt(), instant(round.get("openTime")),
+                    instant(round.get("closeStakingTime"))));
+        }
+        return rounds;
+    }
+
+    /**
+     * A model's scores of its last {@code lastNRounds} rounds, every metric and version Numerai returns, resolved and
+     * pending. An entry without a round number, metric name or {@code resolved} flag is a malformed answer.
+     */
+    public List<SubmissionScore> submissionScores(String modelId, int lastNRounds) throws NumeraiApiException {
+        JsonNode list = call(GraphQlQueries.SUBMISSION_SCORES, vars("modelId", modelId, "lastNRounds", lastNRounds,
+                "tournament", settings.tournament()), true, true).path("submissionScores");
+        if (list.isNull() || list.isMissingNode()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new NumeraiApiException.GraphQlError("Numerai's submissionScores answer is not a list: " + abbreviate(list));
+        }
+        List<SubmissionScore> scores = new ArrayList<>();
+        for (JsonNode s : list) {
+            if (!s.path("roundNumber").isInt() || !s.path("displayName").isTextual() || !s.path("resolved").isBoolean()
+                    || !(s.path("value").isNumber() || s.path("value").isNull() || s.path("value").isMissingNode())) {
+                throw new NumeraiApiException.GraphQlError("Numerai's submissionScores answer has an entry without"
+                        + " roundNumber, displayName, resolved or a numeric value: " + abbreviate(s));
+            }
+            scores.add(new SubmissionScore(s.get("roundNumber").asInt(), s.get("displayName").asText(),
+                    s.path("version").isTextual() ? s.get("version").asText() : "",
+                    number(s.get("value")), number(s.get("percentile")),
+                    s.path("day").isInt() ? s.get("day").asInt() : null,
+                    s.path("date").isTextual() ? s.get("date").asText() : null, s.get("resolved").asBoolean(),
+                    s.path("resolveDate").isTextual() ? s.get("resolveDate").asText() : null));
+        }
+        return scores;
+    }
+
+    private static Double number(JsonNode node) {
+        return node != null && node.isNumber() ? node.asDouble() : null;
+    }
+
+    private static String abbreviate(JsonNode node) {
+        String text = node.toString();
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
     /** The trigger id Numerai Compute sets for a webhook-started run, for {@link #createSubmission}. */
     public static String triggerIdFromEnvironment() {
         String id = System.getenv("TRIGGER_ID");

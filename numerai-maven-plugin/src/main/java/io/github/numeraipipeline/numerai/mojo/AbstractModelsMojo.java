@@ -83,6 +83,12 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
         return new ParallelModels(parallelModels);
     }
 
+    /** The names {@code numerai.models} gives, in its order; empty when it is not set. */
+    protected List<String> requestedModels() {
+        return models == null || models.isBlank() ? List.of()
+                : Arrays.stream(models.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
     /** The configs to run: every one in the models directory, or those {@code numerai.models} names. */
     protected List<ModelConfig> modelConfigs() throws ModelConfigException {
         List<String> names = models == null || models.isBlank() ? List.of()

@@ -143,6 +143,15 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
     @Parameter(property = PropertyNames.SANDBOX_FAULTS)
     private String sandboxFaults;
 
+    /**
+     * How long after a sandbox round opens its scores resolve, ISO-8601 ({@code PT0S}: at once; {@code P20D} to see
+     * scores stay pending for a while).
+     *
+     * @since 0.3.0
+     */
+    @Parameter(property = PropertyNames.SANDBOX_RESOLVE_AFTER, defaultValue = "PT0S")
+    private String sandboxResolveAfter;
+
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     private MojoExecution mojoExecution;
 
@@ -265,6 +274,8 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
         try {
             return defaults.withRoundOpensIn(SandboxRound.opensIn(sandboxRound))
                     .withRoundNumber(SandboxRound.number(sandboxDay, clock))
+                    .withResolveAfter(sandboxResolveAfter == null || sandboxResolveAfter.isBlank() ? Duration.ZERO
+                            : Durations.parse(sandboxResolveAfter, PropertyNames.SANDBOX_RESOLVE_AFTER))
                     .withData(defaults.data().withGoalShape(sandboxFeatures, sandboxLiveRows, sandboxTrainEras));
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("The sandbox's data shape (numerai.sandbox.*) is not possible: "

@@ -35,4 +35,11 @@ final class PropertyNames {
     static final String TRAIN_MATRIX = "numerai.train.matrix";
     static final String PARALLEL_MODELS = "numerai.parallelModels";
     static final String LOCK_WAIT = "numerai.lockWait";
+    static final String SCORES_ROUNDS = "numerai.scores.rounds";
+    static final String SCORES_METRICS = "numerai.scores.metrics";
+    static final String SCORES_ALERT_MISSED = "numerai.scores.alertMissed";
+    static final String SCORES_ALERT_BELOW = "numerai.scores.alertBelow";
+    static final String SCORES_HISTORY = "numerai.scores.history";
+    static final String SANDBOX_RESOLVE_AFTER = "numerai.sandbox.resolveAfter";
+    static final String SANDBOX_HISTORY = "numerai.sandbox.history";
 }

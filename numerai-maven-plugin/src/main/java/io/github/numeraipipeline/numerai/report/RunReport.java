@@ -105,9 +105,15 @@ public final class RunReport {
                 + ".failed td:nth-child(2){color:#b00020;font-weight:600}.skipped td:nth-child(2),.dry_run td:nth-child(2)"
                 + "{color:#8a6d00}code{font-size:13px}dt{font-weight:600;margin-top:.5em}dd{margin-left:1.5em}")
                 + "<h1>" + escape(headline) + "</h1>\n<p>Started " + escape(time(json.path("startedAt")))
-                + "</p>\n" + body
+                + "</p>\n" + deskLink(directory) + body
                 + "<h2>Steps</h2>\n<table><tr><th>goal</th><th>status</th><th>time</th></tr>\n" + steps
                 + "</table>\n" + HtmlPage.end();
+    }
+
+    /** A link to the scores page when {@code numerai:scores} wrote one beside this report. */
+    private static String deskLink(Path directory) {
+        return Files.isRegularFile(directory.resolve(DeskPage.FILE_NAME)) ? "<p>How the models do: <a href=\""
+                + DeskPage.FILE_NAME + "\">scores desk</a> (" + DeskPage.FILE_NAME + ")</p>\n" : "";
     }
 
     private static String verdict(JsonNode json) {

@@ -1,5 +1,6 @@
 package io.github.numeraipipeline.numerai.sandbox;
 
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,4 +17,9 @@ public interface DatasetSource {
 
     /** The ids of the live file of a version: the universe that {@code create_submission} checks against. */
     Set<String> liveIds(String version) throws IOException;
+
+    /** The synthetic dataset behind the files, whose hidden live targets the sandbox scores with; null: not scored. */
+    default SyntheticDataset synthetic() {
+        return null;
+    }
 }

@@ -44,6 +44,16 @@ public final class GeneratedDatasets implements DatasetSource {
     }
 
     @Override
+    public SyntheticDataset synthetic() {
+        return dataset;
+    }
+
+    /** The folder the files are written to; the sandbox keeps its tournament's state there too. */
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
     public List<String> files() {
         List<String> files = new ArrayList<>();
         for (String version : VERSIONS) {

@@ -15,9 +15,10 @@ import java.util.Objects;
  * @param roundNumber   the current round's number
  * @param models        the account's model names; each gets a model id
  * @param data          the shape of the datasets it serves
+ * @param resolveAfter  how long after a round opens its scores count as resolved (zero: at once)
  */
 public record SandboxOptions(int port, Duration roundOpensIn, Duration roundWindow, int roundNumber,
-                             List<String> models, SyntheticDatasetSpec data) {
+                             List<String> models, SyntheticDatasetSpec data, Duration resolveAfter) {
 
     /** The sandbox account's keys: public, since the sandbox holds nothing worth protecting. */
     public static final String PUBLIC_ID = "SANDBOX_PUBLIC_ID";
@@ -27,6 +28,7 @@ public record SandboxOptions(int port, Duration roundOpensIn, Duration roundWind
         Objects.requireNonNull(roundWindow, "roundWindow");
         Objects.requireNonNull(data, "data");
         models = List.copyOf(models);
+        resolveAfter = resolveAfter == null ? Duration.ZERO : resolveAfter;
     }
 
     /**
@@ -35,22 +37,26 @@ public record SandboxOptions(int port, Duration roundOpensIn, Duration roundWind
      */
     public static SandboxOptions defaults() {
         return new SandboxOptions(0, Duration.ofMinutes(-1), Duration.ofHours(1), 1294, List.of("xgba", "xgbb"),
-                SyntheticDatasetSpec.defaults());
+                SyntheticDatasetSpec.defaults(), Duration.ZERO);
     }
 
     public SandboxOptions withPort(int port) {
-        return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, models, data);
+        return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, models, data, resolveAfter);
     }
 
     public SandboxOptions withRoundOpensIn(Duration opensIn) {
-        return new SandboxOptions(port, opensIn, roundWindow, roundNumber, models, data);
+        return new SandboxOptions(port, opensIn, roundWindow, roundNumber, models, data, resolveAfter);
     }
 
     public SandboxOptions withRoundNumber(int number) {
-        return new SandboxOptions(port, roundOpensIn, roundWindow, number, models, data);
+        return new SandboxOptions(port, roundOpensIn, roundWindow, number, models, data, resolveAfter);
     }
 
     public SandboxOptions withData(SyntheticDatasetSpec spec) {
-        return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, models, spec);
+        return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, models, spec, resolveAfter);
+    }
+
+    public SandboxOptions withResolveAfter(Duration after) {
+        return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, models, data, after);
     }
 }

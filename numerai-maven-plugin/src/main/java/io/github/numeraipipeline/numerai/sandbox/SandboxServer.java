@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,10 +60,11 @@ public final class SandboxServer implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<RecordedDownload> downloads = new CopyOnWriteArrayList<>();
 
-    private SandboxServer(SandboxOptions options, DatasetSource datasets, Clock clock) throws IOException {
+    private SandboxServer(SandboxOptions options, DatasetSource datasets, Clock clock, Path state) throws IOException {
         this.datasets = datasets;
         this.signer = new UrlSigner(clock);
-        this.tournament = new SandboxTournament(options, clock, datasets, signer);
+        this.tournament = new SandboxTournament(options, clock, datasets, signer,
+                new SandboxScoreboard(state, datasets.synthetic(), options.resolveAfter(), clock));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
         this.executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "numerai-sandbox");
@@ -80,7 +82,16 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     public static SandboxServer start(SandboxOptions options, DatasetSource datasets, Clock clock) throws IOException {
-        SandboxServer sandbox = new SandboxServer(options, datasets, clock);
+        return start(options, datasets, clock, null);
+    }
+
+    /**
+     * A sandbox that keeps its scored submissions in {@code state} (null: in memory only), so that the runs of
+     * consecutive days build a score history.
+     */
+    public static SandboxServer start(SandboxOptions options, DatasetSource datasets, Clock clock, Path state)
+            throws IOException {
+        SandboxServer sandbox = new SandboxServer(options, datasets, clock, state);
         sandbox.server.start();
         LOG.debug("Numerai sandbox listening at {}", sandbox.endpoint());
         return sandbox;
@@ -120,6 +131,35 @@ public final class SandboxServer implements AutoCloseable {
             list.add(new Submission(s.id(), s.modelId(), s.filename(), s.triggerId(), s.round(), s.late(), s.bytes()));
         }
         return list;
+    }
+
+    /**
+     * Submits {@code csv} as model {@code model}'s predictions of an earlier round and scores it, as if it had been
+     * sent while that round was open: how {@code numerai.sandbox.history} gives a new desk a chart.
+     *
+     * @throws IllegalArgumentException when the model is unknown or the predictions fail Numerai's checks
+     */
+    public void submitPast(String model, int round, byte[] csv) {
+        try {
+            tournament.recordPast(model, round, csv);
+        } catch (GraphQlFailure e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The rounds the sandbox has a scored submission of {@code model} for, this run's and earlier runs'. */
+    public Set<Integer> scoredRounds(String model) {
+        return tournament.scoredRounds(model);
+    }
+
+    /** A file the sandbox serves ({@code v5.0/live.parquet}), made first if need be; null when there is none. */
+    public Path datasetFile(String name) throws IOException {
+        return datasets.file(name);
+    }
+
+    /** The round the sandbox plays today. */
+    public int roundNumber() {
+        return tournament.roundNumber();
     }
 
     @Override

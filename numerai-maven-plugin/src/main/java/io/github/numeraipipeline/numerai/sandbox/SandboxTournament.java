@@ -11,13 +11,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The tournament behind the sandbox's GraphQL endpoint: one account with models, a current round whose window
@@ -25,10 +29,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * only the fields asked for, errors with Numerai's messages.
  */
 final class SandboxTournament {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxTournament.class);
     static final String SESSION_INVALID = "Your session is invalid or has expired.";
     static final String ROUND_NOT_OPEN = "Current round not open for submissions";
     private static final Set<String> AUTHENTICATED = Set.of("account", "model", "submission_upload_auth",
-            "create_submission", "submissions", "setSubmissionWebhook");
+            "create_submission", "submissions", "setSubmissionWebhook", "submissionScores");
 
     /** A GraphQL error answered with HTTP 200, the way Numerai answers them. */
     static final class GraphQlFailure extends Exception {
@@ -53,21 +58,31 @@ final class SandboxTournament {
     private final DatasetSource datasets;
     private final UrlSigner signer;
     private final Instant opensAt;
+    /** When this sandbox started: where past rounds are counted back from when no round opens. */
+    private final Instant started;
     private final Map<String, String> modelIds = new LinkedHashMap<>();
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private final List<RecordedSubmission> submissions = new CopyOnWriteArrayList<>();
+    private final SandboxScoreboard scoreboard;
 
-    SandboxTournament(SandboxOptions options, Clock clock, DatasetSource datasets, UrlSigner signer) {
+    SandboxTournament(SandboxOptions options, Clock clock, DatasetSource datasets, UrlSigner signer,
+                      SandboxScoreboard scoreboard) {
         this.options = options;
+        this.scoreboard = scoreboard;
         this.clock = clock;
         this.datasets = datasets;
         this.signer = signer;
         // Whole seconds as Numerai's timestamps have them, rounded up so a round never opens earlier than asked.
         Instant start = clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
         this.opensAt = options.roundOpensIn() == null ? null : start.plus(options.roundOpensIn());
+        this.started = start;
         for (String name : options.models()) {
             modelIds.put(name, UUID.nameUUIDFromBytes(("sandbox-model:" + name).getBytes(StandardCharsets.UTF_8)).toString());
         }
+    }
+
+    int roundNumber() {
+        return options.roundNumber();
     }
 
     Map<String, String> modelIds() {
@@ -99,6 +114,8 @@ final class SandboxTournament {
                 case "create_submission" -> createSubmission(field);
                 case "submissions" -> submissionsOf(field);
                 case "setSubmissionWebhook" -> "true";
+                case "submissionScores" -> scoreboard.answer(ownModel(field.arguments().get("modelId")),
+                        (Integer) integer(field.arguments().get("lastNRounds")), options.roundNumber());
                 default -> throw new GraphQlFailure("Cannot query field \"" + field.name() + "\" on type \""
                         + (document.isMutation() ? "Mutation" : "Query") + "\".");
             };
@@ -115,6 +132,9 @@ final class SandboxTournament {
     private List<Map<String, Object>> rounds(Field field) throws GraphQlFailure {
         Object number = field.arguments().get("number");
         Instant now = clock.instant();
+        if (number == null && field.arguments().get("limit") != null) {
+            return roundList(((Number) field.arguments().get("limit")).intValue(), now);
+        }
         boolean current = number == null || ((Number) number).intValue() == 0;
         if (current && (opensAt == null || now.isBefore(opensAt))) {
             throw new GraphQlFailure(ROUND_NOT_OPEN);
@@ -138,6 +158,52 @@ final class SandboxTournament {
         round.put("stakeThreshold", 0.1);
         round.put("dataDatestamp", Integer.parseInt(opensAt.toString().substring(0, 10).replace("-", "")));
         return List.of(round);
+    }
+
+    /**
+     * The latest {@code limit} rounds, newest first: one a day before the current one, each opening a day before the
+     * next (the current round only once it has opened).
+     */
+    private List<Map<String, Object>> roundList(int limit, Instant now) {
+        Instant base = opensAt != null ? opensAt : started;
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int back = 0; list.size() < limit && back < limit + 1; back++) {
+            Instant open = base.minus(back, ChronoUnit.DAYS);
+            if (back == 0 && (opensAt == null || now.isBefore(opensAt))) {
+                continue;
+            }
+            list.add(round(options.roundNumber() - back, open));
+        }
+        return list;
+    }
+
+    /** When round {@code number} opened (or opens): the current round's time, a day earlier per round before it. */
+    Instant openTimeOf(int number) {
+        Instant base = opensAt != null ? opensAt : started;
+        return base.minus(options.roundNumber() - number, ChronoUnit.DAYS);
+    }
+
+    private Map<String, Object> round(int number, Instant open) {
+        Map<String, Object> round = new LinkedHashMap<>();
+        round.put("id", UUID.nameUUIDFromBytes(("round:" + number).getBytes(StandardCharsets.UTF_8)).toString());
+        round.put("tournament", 8);
+        round.put("number", number);
+        round.put("target", "main");
+        round.put("openTime", open.toString());
+        round.put("closeStakingTime", open.plus(options.roundWindow()).toString());
+        round.put("closeTime", open.plus(options.roundWindow()).toString());
+        round.put("scoreTime", open.plus(5, ChronoUnit.DAYS).toString());
+        round.put("resolveTime", open.plus(options.resolveAfter()).toString());
+        round.put("resolvedGeneral", false);
+        round.put("resolvedStaking", false);
+        round.put("payoutFactor", "1.0");
+        round.put("stakeThreshold", 0.1);
+        round.put("dataDatestamp", Integer.parseInt(open.toString().substring(0, 10).replace("-", "")));
+        return round;
+    }
+
+    private static Object integer(Object value) {
+        return value instanceof Number n ? Integer.valueOf(n.intValue()) : null;
     }
 
     private Instant closesAt() {
@@ -200,7 +266,53 @@ final class SandboxTournament {
                 now.truncatedTo(ChronoUnit.SECONDS), (String) field.arguments().get("triggerId"),
                 options.roundNumber(), late, upload.bytes());
         submissions.add(submission);
+        score(submission.id(), modelId, submission.round(), submission.insertedAt(), upload.bytes());
         return Map.of("id", submission.id());
+    }
+
+    /** Scores a checked submission; a scoring failure is logged, as Numerai's own scoring runs apart from uploads. */
+    private void score(String submissionId, String modelId, int round, Instant insertedAt, byte[] csv) {
+        if (!scoreboard.scores()) {
+            return;
+        }
+        try {
+            scoreboard.record(submissionId, modelId, round, insertedAt, openTimeOf(round), csv);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The sandbox could not score submission {} of round {}: {}", submissionId, round, e.toString());
+        }
+    }
+
+    /**
+     * Records a submission of an earlier round, made at that round's open time, and scores it: how the sandbox is
+     * given a history ({@code numerai.sandbox.history}). Its predictions are checked as an upload's are.
+     */
+    void recordPast(String modelName, int round, byte[] csv) throws GraphQlFailure {
+        String modelId = modelIds.get(modelName);
+        if (modelId == null) {
+            throw new GraphQlFailure("Model not found: " + modelName + " is not a model of this account");
+        }
+        try {
+            SubmissionChecks.check(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8),
+                    datasets.liveIds(liveVersion()));
+            scoreboard.record(UUID.randomUUID().toString(), modelId, round, openTimeOf(round).plusSeconds(60),
+                    openTimeOf(round), csv);
+        } catch (SubmissionChecks.InvalidSubmission invalid) {
+            throw new GraphQlFailure(invalid.getMessage());
+        } catch (IOException e) {
+            throw new GraphQlFailure("The sandbox could not score round " + round + " of " + modelName + ": " + e);
+        }
+    }
+
+    /** The rounds the scoreboard has a submission of the model for. */
+    Set<Integer> scoredRounds(String modelName) {
+        String modelId = modelIds.get(modelName);
+        Set<Integer> rounds = new TreeSet<>();
+        for (SandboxScoreboard.Scored s : scoreboard.all()) {
+            if (s.modelId().equals(modelId)) {
+                rounds.add(s.round());
+            }
+        }
+        return rounds;
     }
 
     /** The newest data version served: the one whose live ids a submission is checked against. */
@@ -215,6 +327,21 @@ final class SandboxTournament {
 
     private List<Map<String, Object>> submissionsOf(String modelId) {
         List<Map<String, Object>> list = new ArrayList<>();
+        // Submissions of earlier runs, kept by the scoreboard's state: what Numerai would still list.
+        Set<String> here = new HashSet<>();
+        submissions.forEach(s -> here.add(s.id()));
+        for (SandboxScoreboard.Scored s : scoreboard.all()) {
+            if (s.modelId().equals(modelId) && !here.contains(s.submissionId())) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("id", s.submissionId());
+                entry.put("filename", "predictions-" + s.round() + ".csv");
+                entry.put("insertedAt", s.insertedAt().toString());
+                entry.put("triggerId", null);
+                entry.put("selected", true);
+                entry.put("round", Map.of("number", s.round(), "tournament", 8));
+                list.add(entry);
+            }
+        }
         for (RecordedSubmission s : submissions) {
             if (s.modelId().equals(modelId)) {
                 Map<String, Object> entry = new LinkedHashMap<>();

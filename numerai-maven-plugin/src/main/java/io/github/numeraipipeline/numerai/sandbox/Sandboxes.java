@@ -6,6 +6,9 @@ import java.time.Clock;
 
 /** Starts the sandbox the goals use, serving the datasets it generates. */
 public final class Sandboxes {
+    /** The file, beside the generated data, in which the sandbox keeps its scored submissions between runs. */
+    public static final String STATE_FILE = "tournament-state.json";
+
     private Sandboxes() {
     }
 
@@ -17,7 +20,9 @@ public final class Sandboxes {
      */
     public static SandboxServer start(SandboxOptions options, Path servedRoot, Clock clock, String faults)
             throws IOException {
-        SandboxServer server = SandboxServer.start(options, new GeneratedDatasets(options.data(), servedRoot), clock);
+        GeneratedDatasets datasets = new GeneratedDatasets(options.data(), servedRoot);
+        // The tournament's state (scored submissions) lives beside the data it was scored on.
+        SandboxServer server = SandboxServer.start(options, datasets, clock, datasets.directory().resolve(STATE_FILE));
         try {
             server.faults().apply(faults);
         } catch (IllegalArgumentException e) {

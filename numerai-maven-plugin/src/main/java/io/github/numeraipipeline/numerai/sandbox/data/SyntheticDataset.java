@@ -165,6 +165,46 @@ public final class SyntheticDataset {
         return new FeatureFrame(ids, eras, dataTypes, featureNames, features, targetNames, targets);
     }
 
+    /**
+     * What the sandbox knows of its live rows and a desk does not: per row (in the live file's order) a main target
+     * drawn for {@code round} (the live file's true features, the main target's weights, that round's own noise, binned
+     * like the main target) and a benchmark, a noise-free linear score that shares half of its weights with the main
+     * target's, which the sandbox uses as its stand-in meta model.
+     */
+    public LiveTruth liveTruth(int round) {
+        SyntheticRows rows = new SyntheticRows(this, DatasetFile.LIVE, 0);
+        int n = rows.rowCount();
+        List<String> ids = new ArrayList<>(n);
+        double[] target = new double[n];
+        double[] benchmark = new double[n];
+        SplittableRandom noise = random(spec.seed(), "live-truth-" + round);
+        double signal = spec.signal();
+        double rest = Math.sqrt(1 - signal * signal);
+        double[] main = targetWeights[MAIN_TARGET_ALIAS_OF];
+        double[] other = targetWeights[targetWeights.length - 1];
+        for (int r = 0; r < n; r++) {
+            rows.next();
+            ids.add(rows.idString());
+            double score = 0;
+            double bench = 0;
+            for (int k = 0; k < signalFeatures.length; k++) {
+                double x = (rows.features[signalFeatures[k]] - 2) / Math.sqrt(2);
+                score += main[k] * x;
+                bench += (main[k] + other[k]) * x;
+            }
+            double u = 1 - noise.nextDouble();
+            double v = noise.nextDouble();
+            double gaussian = StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * StrictMath.PI * v);
+            target[r] = SyntheticRows.bin(signal * score + rest * gaussian);
+            benchmark[r] = bench;
+        }
+        return new LiveTruth(List.copyOf(ids), target, benchmark);
+    }
+
+    /** A round's hidden live targets and the benchmark, row by row with {@code ids}. */
+    public record LiveTruth(List<String> ids, double[] target, double[] benchmark) {
+    }
+
     int[] signalFeatures() {
         return signalFeatures;
     }

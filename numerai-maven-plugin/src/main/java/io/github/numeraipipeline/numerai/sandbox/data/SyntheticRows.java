@@ -175,7 +175,7 @@ final class SyntheticRows {
         return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * StrictMath.PI * v);
     }
 
-    private static float bin(double latent) {
+    static float bin(double latent) {
         int bin = 0;
         while (bin < TARGET_CUTS.length && latent > TARGET_CUTS[bin]) {
             bin++;

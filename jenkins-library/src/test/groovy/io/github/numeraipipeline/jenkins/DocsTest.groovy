@@ -85,7 +85,7 @@ class DocsTest extends LibraryTestSupport {
         assert jenkins.currentBuild.currentResult == 'SUCCESS'
         assert seen.settings.id.text() == 'numerai'
         assert seen.settings.username.text() == PUBLIC_ID && seen.settings.password.text() == SECRET_KEY
-        assert seen.script.contains('registry.example/numerai-runner:0.1.0 -gs /keys/settings.xml')
+        assert seen.script.contains('registry.example/numerai-runner:0.2.0 -gs /keys/settings.xml')
         assert !new File(seen.keys as String).exists(): 'deleted after the run'
         allCommandLines().each { assert !it.contains(SECRET_KEY) }
         assert CronSpec.problems(only('cron').first as String).empty

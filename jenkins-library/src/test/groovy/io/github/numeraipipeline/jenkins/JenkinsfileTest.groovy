@@ -28,7 +28,7 @@ class JenkinsfileTest extends LibraryTestSupport {
 
         assert jenkins.stagesThat('ran') == ['Daily', 'Prepare', 'Watch', 'Predict', 'Submit', 'Scores']
         assert jenkins.shellScripts[0].startsWith('./mvnw -B -ntp install -DskipTests')
-        String version = (new File(jenkins.root, 'pom.xml').text =~ /<version>([^<]+)<\/version>/)[0][1]
+        String version = (new File(jenkins.root, 'pom.xml').text =~ /<revision>([^<]+)<\/revision>/)[0][1]
         assert jenkins.shellScripts[1].endsWith("numerai-maven-plugin:${version}:watch"): 'pluginVersion = pom version'
         assert only('cron').first.startsWith('TZ=UTC\n')
     }

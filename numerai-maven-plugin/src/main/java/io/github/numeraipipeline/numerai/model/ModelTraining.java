@@ -80,6 +80,7 @@ public final class ModelTraining {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long start = System.nanoTime();
         List<String> features = FeatureSets.load(data.features()).featureSet(config.featureSet());
+        TargetColumn.require(config, data.train());
         long trainRows = ParquetFrameReader.rowCount(data.train());
         long validationRows = ParquetFrameReader.rowCount(data.validation());
         TrainingMatrix matrix = options.matrix().choose(trainRows / options.eraStep() * features.size());

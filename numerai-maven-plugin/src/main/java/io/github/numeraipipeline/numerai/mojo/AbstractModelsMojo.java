@@ -90,6 +90,16 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
         return ModelConfigs.load(modelsDirectory(), names);
     }
 
+    /** The configs whose predictions go to their Numerai slot: all but those with {@code "submit": false}. */
+    protected List<ModelConfig> slotConfigs() throws ModelConfigException {
+        return modelConfigs().stream().filter(ModelConfig::submit).toList();
+    }
+
+    /** The configs that have a booster to train: all but the ensembles. */
+    protected static List<ModelConfig> boosterConfigs(List<ModelConfig> configs) {
+        return configs.stream().filter(config -> !config.isEnsemble()).toList();
+    }
+
     /** The data versions the configs use, each once, in the configs' order. */
     protected static List<String> dataVersions(List<ModelConfig> configs) {
         return configs.stream().map(ModelConfig::dataVersion).distinct().toList();

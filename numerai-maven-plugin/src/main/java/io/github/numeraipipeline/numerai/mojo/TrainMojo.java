@@ -68,7 +68,7 @@ public class TrainMojo extends AbstractModelsMojo {
             throw new MojoFailureException(PropertyNames.TRAIN_ERA_STEP + "=" + eraStep + " must be at least 1"
                     + " (1 trains on every era, 4 on every 4th)");
         }
-        List<ModelConfig> configs = modelConfigs();
+        List<ModelConfig> configs = boosterConfigs(modelConfigs());
         BoosterStore boosters = boosters();
         if (onlyMissing) {
             configs = withoutBooster(configs, boosters);

@@ -16,8 +16,11 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import io.github.numeraipipeline.numerai.sandbox.GeneratedDatasets;
+import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -88,6 +91,25 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
         List<String> names = models == null || models.isBlank() ? List.of()
                 : Arrays.stream(models.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         return ModelConfigs.load(modelsDirectory(), names);
+    }
+
+    /**
+     * The sandbox's account has a slot for each model the desk submits (ensembles and v5.3 models too), besides the
+     * repository's two; without a models directory, just those two.
+     */
+    @Override
+    protected SandboxOptions sandboxOptions() throws MojoFailureException {
+        SandboxOptions options = super.sandboxOptions();
+        if (!java.nio.file.Files.isDirectory(modelsDirectory())) {
+            return options;
+        }
+        Set<String> names = new LinkedHashSet<>(options.models());
+        try {
+            slotConfigs().forEach(config -> names.add(config.name()));
+        } catch (ModelConfigException e) {
+            return options; // the goal itself reports a bad config, with its file and key
+        }
+        return options.withModels(List.copyOf(names));
     }
 
     /** The configs whose predictions go to their Numerai slot: all but those with {@code "submit": false}. */

@@ -57,4 +57,10 @@ def expected = ranks((0..<a.size()).collect { 0.5 * ra[it] + 0.5 * rb[it] })
     def (ids, values) = read(it)
     assert values.size() == 600 && values.every { v -> v > 0 && v < 1 }
 }
+// The validation report of a model that asks for it has feature-neutral correlation per era and summarized.
+def report = new JsonSlurper().parse(new File(out, 'reports/xgbn.json'))
+assert report.eras.every { it.fnc instanceof Number }
+assert report.numeraiCorr.fncMean instanceof Number
+assert new File(out, 'reports/xgbn.html').text.contains('mean feature-neutral corr')
+assert !new JsonSlurper().parse(new File(out, 'reports/xgba.json')).numeraiCorr.containsKey('fncMean')
 return true

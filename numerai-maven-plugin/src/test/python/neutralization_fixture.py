@@ -1,4 +1,4 @@
-"""Writes neutralization-fixture.json, the expected values NeutralizationTest and RankEnsembleTest compare to.
+"""Writes neutralization-fixture.json, the expected values NeutralizationTest and ValidationMetricsFncTest compare to.
 
 An independent implementation of numerai-tools' formulas with numpy and scipy (no pandas needed):
   tie_kept_rank  = (scipy.stats.rankdata(x, "average") - 0.5) / n
@@ -6,6 +6,8 @@ An independent implementation of numerai-tools' formulas with numpy and scipy (n
   neutralize     = p - proportion * N @ (np.linalg.pinv(N, rcond=1e-6) @ p), N = [features, 1]
   variance_norm  = x / np.std(x)            (ddof 0)
   ensemble       = tie_kept_rank(sum(w_i * tie_kept_rank(m_i)) / sum(w))
+  numerai_corr   = corrcoef(pow15(gaussian(tie_kept_rank(p))), pow15(t - t.mean()))
+  fnc            = numerai_corr(variance_norm(neutralize(gaussian(tie_kept_rank(p)), features, 1.0)), t)
 Run from this folder: python3 neutralization_fixture.py  (numpy 2.4.6, scipy 1.17.1 made the committed file).
 """
 import json
@@ -28,6 +30,26 @@ def chain(p, features, proportion):
     g = stats.norm.ppf(tie_kept_rank(p))
     neutral = neutralize(g, features, proportion)
     return neutral / np.std(neutral)
+
+
+def numerai_corr(p, t):
+    t = t - t.mean()
+    g = stats.norm.ppf(tie_kept_rank(p))
+    g = np.sign(g) * np.abs(g) ** 1.5
+    t = np.sign(t) * np.abs(t) ** 1.5
+    return np.corrcoef(g, t)[0, 1]
+
+
+def fnc_case(rng, eras, rows, width):
+    """feature_neutral_corr per era: numerai_corr(chain(p, features, 1.0), targets)."""
+    out = []
+    for era in range(eras):
+        features = rng.integers(0, 5, size=(rows, width))
+        p = features[:, :3].dot([0.5, -0.4, 0.3]) + rng.normal(size=rows)
+        t = rng.choice([0, 0.25, 0.5, 0.75, 1], size=rows, p=[0.05, 0.2, 0.5, 0.2, 0.05])
+        out.append({"features": features.tolist(), "predictions": p.tolist(), "targets": t.tolist(),
+                    "corr": numerai_corr(p, t), "fnc": numerai_corr(chain(p, features, 1.0), t)})
+    return out
 
 
 def case(name, rng, rows, width, proportion, constant=False, duplicate=False, ties=False):
@@ -69,6 +91,7 @@ def main():
             case("proportion 0", rng, 200, 5, 0.0),
         ],
         "ensemble": ensemble_case(rng, 500),
+        "fnc": fnc_case(rng, 3, 250, 8),
     }
     out = os.path.join(os.path.dirname(__file__), "..", "resources", "io", "github", "numeraipipeline", "numerai",
                        "scoring", "neutralization-fixture.json")

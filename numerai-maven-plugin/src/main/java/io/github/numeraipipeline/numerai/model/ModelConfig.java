@@ -24,21 +24,25 @@ import java.util.Map;
  *                      keeps a config internal, a member of ensembles only)
  * @param ensemble      the members and weights when the config is an ensemble, else null
  * @param neutralize    how its predictions are neutralized against features, or null
+ * @param validationMetrics what {@code train}'s validation report computes: {@code corr} always, {@code fnc}
+ *                      (feature-neutral correlation) when asked for
  */
 public record ModelConfig(String name, String type, String dataVersion, String featureSet, String target,
                           int numBoostRound, Map<String, Object> params, Path booster, Path source,
-                          boolean submit, Ensemble ensemble, Neutralize neutralize) {
+                          boolean submit, Ensemble ensemble, Neutralize neutralize, List<String> validationMetrics) {
 
     public static final String ENSEMBLE_TYPE = "ensemble";
 
     public ModelConfig {
         params = Map.copyOf(params);
+        validationMetrics = List.copyOf(validationMetrics);
     }
 
     /** A booster config, submitted, not neutralized: the desk's original shape. */
     public ModelConfig(String name, String type, String dataVersion, String featureSet, String target,
                        int numBoostRound, Map<String, Object> params, Path booster, Path source) {
-        this(name, type, dataVersion, featureSet, target, numBoostRound, params, booster, source, true, null, null);
+        this(name, type, dataVersion, featureSet, target, numBoostRound, params, booster, source, true, null, null,
+                List.of("corr"));
     }
 
     /**
@@ -75,7 +79,7 @@ public record ModelConfig(String name, String type, String dataVersion, String f
     /** The same model, submitted to its slot or kept internal. */
     public ModelConfig withSubmit(boolean value) {
         return new ModelConfig(name, type, dataVersion, featureSet, target, numBoostRound, params, booster, source,
-                value, ensemble, neutralize);
+                value, ensemble, neutralize, validationMetrics);
     }
 
     /** The same model with one XGBoost param set (such as {@code nthread}). */
@@ -83,6 +87,6 @@ public record ModelConfig(String name, String type, String dataVersion, String f
         Map<String, Object> changed = new HashMap<>(params);
         changed.put(param, value);
         return new ModelConfig(name, type, dataVersion, featureSet, target, numBoostRound, changed, booster, source,
-                submit, ensemble, neutralize);
+                submit, ensemble, neutralize, validationMetrics);
     }
 }

@@ -24,7 +24,9 @@ import java.util.stream.Stream;
 public final class ModelConfigs {
     static final String SUFFIX = ".json";
     private static final Set<String> KEYS = Set.of("name", "type", "dataVersion", "featureSet", "target",
-            "numBoostRound", "params", "booster", "submit", "ensemble", "neutralize");
+            "numBoostRound", "params", "booster", "submit", "ensemble", "neutralize", "validationMetrics");
+    /** What the validation report can compute; mmc and bmc (meta model, benchmark models) are not there yet. */
+    private static final List<String> VALIDATION_METRICS = List.of("corr", "fnc");
     /** What an ensemble config may have: it has no booster of its own. */
     private static final Set<String> ENSEMBLE_KEYS = Set.of("name", "dataVersion", "submit", "ensemble", "neutralize");
     private static final Set<String> TYPES = Set.of("xgboost");
@@ -120,7 +122,7 @@ public final class ModelConfigs {
                 }
             }
             return new ModelConfig(name, ModelConfig.ENSEMBLE_TYPE, fields.text("dataVersion", null), null, null, 0,
-                    Map.of(), null, file, submit, fields.ensemble(name), neutralize);
+                    Map.of(), null, file, submit, fields.ensemble(name), neutralize, List.of("corr"));
         }
         String type = fields.text("type", "xgboost");
         if (!TYPES.contains(type)) {
@@ -130,7 +132,7 @@ public final class ModelConfigs {
         Path dir = file.toAbsolutePath().getParent();
         return new ModelConfig(name, type, fields.text("dataVersion", null), fields.text("featureSet", null),
                 fields.text("target", "target"), fields.positiveInt("numBoostRound", 0), fields.params(),
-                dir.resolve(booster).normalize(), file, submit, null, neutralize);
+                dir.resolve(booster).normalize(), file, submit, null, neutralize, fields.validationMetrics());
     }
 
     /** Typed access to a config's keys, with errors that name the file and the key. */
@@ -272,6 +274,27 @@ public final class ModelConfigs {
                 names.add(name);
             }
             return names;
+        }
+
+        /** {@code ["corr", "fnc"]}: corr is always computed, so it may be left out. */
+        List<String> validationMetrics() throws ModelConfigException {
+            JsonNode value = root.get("validationMetrics");
+            if (value == null || value.isNull()) {
+                return List.of("corr");
+            }
+            List<String> metrics = new ArrayList<>(List.of("corr"));
+            for (String metric : names(value, "validationMetrics", " such as [\"corr\", \"fnc\"]")) {
+                if (!VALIDATION_METRICS.contains(metric)) {
+                    throw new ModelConfigException("Model config " + file + ": \"validationMetrics\" names \"" + metric
+                            + "\"; this version computes " + VALIDATION_METRICS + (metric.equals("mmc")
+                            || metric.equals("bmc") ? " (mmc and bmc, against the meta model and the benchmark"
+                            + " models, are not implemented yet)" : ""));
+                }
+                if (!metrics.contains(metric)) {
+                    metrics.add(metric);
+                }
+            }
+            return metrics;
         }
 
         int positiveInt(String key, int fallback) throws ModelConfigException {

@@ -105,7 +105,7 @@ public final class ModelTraining {
             }
             float[] predictions = XgbPredictor.predict(trained.booster, features, validation, rows);
             ValidationMetrics metrics = ValidationMetrics.score(validation, config.target(), features, rows,
-                    predictions);
+                    predictions, config.validationMetrics().contains("fnc"));
             seconds.put("validate", elapsed(step));
             LOG.info(String.format(Locale.ROOT, "Model %s on %d validation eras: mean corr %.4f, sharpe %.2f,"
                     + " max drawdown %.4f, max feature exposure %.3f", config.name(), metrics.eras().size(),

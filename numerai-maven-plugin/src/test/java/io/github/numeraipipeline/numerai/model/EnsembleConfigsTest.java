@@ -160,4 +160,18 @@ class EnsembleConfigsTest {
                 + " \"neutralize\": {\"proportion\": 0.5}}");
         assertTrue(message.contains("not neither"), message);
     }
+
+    @Test
+    void validationMetricsAreCorrAndWhatIsAskedForAndMmcIsNotThereYet() throws Exception {
+        write("a.json", "{\"name\": \"a\", \"dataVersion\": \"v5.0\", \"featureSet\": \"small\","
+                + " \"validationMetrics\": [\"fnc\"]}");
+        assertEquals(List.of("corr", "fnc"), ModelConfigs.load(dir, List.of()).get(0).validationMetrics());
+        write("a.json", "{\"name\": \"a\", \"dataVersion\": \"v5.0\", \"featureSet\": \"small\"}");
+        assertEquals(List.of("corr"), ModelConfigs.load(dir, List.of()).get(0).validationMetrics());
+        write("a.json", "{\"name\": \"a\", \"dataVersion\": \"v5.0\", \"featureSet\": \"small\","
+                + " \"validationMetrics\": [\"corr\", \"mmc\"]}");
+        String message = assertThrows(ModelConfigException.class, () -> ModelConfigs.load(dir, List.of())).getMessage();
+        assertTrue(message.contains("\"validationMetrics\" names \"mmc\"") && message.contains("not implemented yet")
+                && message.contains("a.json"), message);
+    }
 }

@@ -63,4 +63,10 @@ assert report.eras.every { it.fnc instanceof Number }
 assert report.numeraiCorr.fncMean instanceof Number
 assert new File(out, 'reports/xgbn.html').text.contains('mean feature-neutral corr')
 assert !new JsonSlurper().parse(new File(out, 'reports/xgba.json')).numeraiCorr.containsKey('fncMean')
+// Ensembles and neutralized models get a validation report like any model: what the desk submits, scored.
+['ens', 'mix', 'xgbn'].each {
+    def scored = new JsonSlurper().parse(new File(out, "reports/${it}.json"))
+    assert scored.eras.size() > 0 && scored.numeraiCorr.mean instanceof Number : it
+    assert log =~ /Validation report of ${it}: /
+}
 return true

@@ -189,6 +189,54 @@ class EnsemblePredictionsTest {
                 && error.contains("small, medium, all"), error);
     }
 
+    @Test
+    void theValidationReportOfAnEnsembleScoresItsCombinedValidationPredictionsPerEra() throws Exception {
+        ModelConfig ens = config("ens", "{\"name\": \"ens\", \"dataVersion\": \"v5.0\","
+                + " \"ensemble\": {\"members\": [\"xgba\", \"xgbb\"], \"weights\": [0.7, 0.3]}}");
+        Path reports = dir.resolve("reports");
+        CombinedValidation validation = new CombinedValidation(boosters, new CombinedValidation.Files() {
+            @Override
+            public Path validation(String dataVersion) {
+                return data.validation();
+            }
+
+            @Override
+            public Path features(String dataVersion) {
+                return data.features();
+            }
+        }, reports);
+
+        validation.report(ens, java.util.Map.of("ens", ens, "xgba", a, "xgbb", b));
+
+        // independently: each member's outputs on the validation rows, ranked per era by sorting, mixed, ranked
+        List<String> small = new SyntheticDataset(ModelFixtures.SPEC).featureSets().featureSet("small");
+        FeatureFrame frame = new ParquetFrameReader().read(data.validation(), small, List.of("target"));
+        float[] outA = outputs(a, frame);
+        float[] outB = outputs(b, frame);
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(reports.resolve("ens.json").toFile());
+        assertEquals(6, report.get("eras").size(), "8 validation eras, 2 without targets");
+        for (com.fasterxml.jackson.databind.JsonNode era : report.get("eras")) {
+            int[] rows = IntStream.range(0, frame.rowCount())
+                    .filter(r -> era.get("era").asText().equals(frame.eras().get(r))).toArray();
+            double[] ra = averageRanks(Arrays.stream(rows).mapToDouble(r -> outA[r]).toArray());
+            double[] rb = averageRanks(Arrays.stream(rows).mapToDouble(r -> outB[r]).toArray());
+            double[] mixed = averageRanks(IntStream.range(0, rows.length).mapToDouble(i -> 0.7 * ra[i] + 0.3 * rb[i])
+                    .toArray());
+            double[] targets = Arrays.stream(rows).mapToDouble(r -> frame.target("target")[r]).toArray();
+            // the report scores float predictions, as it does a booster's
+            double[] asFloats = Arrays.stream(mixed).map(v -> (float) v).toArray();
+            assertEquals(io.github.numeraipipeline.numerai.scoring.NumeraiCorr.of(asFloats, targets),
+                    era.get("corr").asDouble(), 1e-9, "era " + era.get("era"));
+        }
+    }
+
+    private static float[] outputs(ModelConfig config, FeatureFrame frame) throws Exception {
+        try (BoosterFile booster = BoosterFile.load(config, boosters.lookup(config).require().file())) {
+            return XgbPredictor.predict(booster, booster.featureNames(), frame);
+        }
+    }
+
     /** Tie-kept ranks by sorting: {@code (average 1-based rank - 0.5) / n}. */
     private static double[] averageRanks(double[] values) {
         Integer[] order = IntStream.range(0, values.length).boxed().sorted(Comparator.comparingDouble(i -> values[i]))

@@ -109,9 +109,14 @@ class NeutralizationTest {
         assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
     }
 
-    /** The size the issue names: a v5.3 live era (6,720 rows) against the 807 quantum features. */
+    /**
+     * The size the issue names: a v5.3 live era (6,720 rows) against the 807 quantum features, in well under a
+     * second. Measured as the process's CPU time (all threads), not wall time: the machine is shared with other
+     * builds, and CPU time is what the era costs whatever else runs; under a second of it is under a second of wall
+     * time on one idle core. It measured 0.35-0.45 s here.
+     */
     @Test
-    void aFullLiveEraAgainst807FeaturesTakesWellUnderASecondWarm() {
+    void aFullLiveEraAgainst807FeaturesTakesWellUnderASecondOfCpuWarm() {
         int rows = 6720;
         int width = 807;
         SplittableRandom random = new SplittableRandom(7);
@@ -127,15 +132,16 @@ class NeutralizationTest {
         FeatureFrame frame = new FeatureFrame(new String[rows], new String[rows], new String[rows], names, features,
                 List.of(), new float[0][]);
         int[] all = IntStream.range(0, rows).toArray();
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         Neutralization.rankGaussianNeutralize(predictions, frame, names, all, 0.5); // warm-up
         long best = Long.MAX_VALUE;
         for (int run = 0; run < 3; run++) {
-            long start = System.nanoTime();
+            long start = os.getProcessCpuTime();
             Neutralization.rankGaussianNeutralize(predictions, frame, names, all, 0.5);
-            best = Math.min(best, System.nanoTime() - start);
+            best = Math.min(best, os.getProcessCpuTime() - start);
         }
-        // generous for a shared 2-core machine; it measured about 0.2 s idle
-        assertTrue(best < 1_000_000_000L, "best of 3 took " + best / 1_000_000 + " ms");
+        assertTrue(best < 1_000_000_000L, "best of 3 took " + best / 1_000_000 + " ms of CPU");
     }
 
     record Era(FeatureFrame frame, List<String> features, int[] rows) {

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.List;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
@@ -74,6 +75,12 @@ public final class DatasetDownloader {
             }
             return downloadLocked(name, round, target);
         }
+    }
+
+    /** The dataset versions Numerai lists now ({@code v5.0}, ...), sorted: for errors that name what exists. */
+    public List<String> listedVersions() throws NumeraiApiException {
+        return client.listDatasets(null).stream().filter(name -> name.indexOf('/') > 0)
+                .map(name -> name.substring(0, name.indexOf('/'))).distinct().sorted().toList();
     }
 
     private boolean downloadLocked(String name, Integer round, Path target) throws NumeraiApiException, DataIoException {

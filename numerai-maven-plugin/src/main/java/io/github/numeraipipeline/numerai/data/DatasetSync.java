@@ -45,7 +45,17 @@ public final class DatasetSync {
 
     private Path fetch(String version, String file) throws NumeraiApiException, DataIoException, LockBusyException {
         Path target = cache.file(version, file);
-        downloader.download(DatasetCache.remoteName(version, file), null, target);
+        try {
+            downloader.download(DatasetCache.remoteName(version, file), null, target);
+        } catch (NumeraiApiException.GraphQlError e) {
+            List<String> listed = downloader.listedVersions();
+            if (!listed.contains(version)) {
+                throw new NumeraiApiException.GraphQlError("Numerai has no dataset version \"" + version + "\"; it"
+                        + " lists " + String.join(", ", listed) + ". Set \"dataVersion\" in the model config to one of"
+                        + " them.");
+            }
+            throw e;
+        }
         return target;
     }
 }

@@ -24,7 +24,11 @@ import java.util.stream.Stream;
 public final class ModelConfigs {
     static final String SUFFIX = ".json";
     private static final Set<String> KEYS = Set.of("name", "type", "dataVersion", "featureSet", "target",
-            "numBoostRound", "params", "booster");
+            "numBoostRound", "params", "booster", "submit", "ensemble", "neutralize", "validationMetrics");
+    /** What the validation report can compute; mmc and bmc (meta model, benchmark models) are not there yet. */
+    private static final List<String> VALIDATION_METRICS = List.of("corr", "fnc");
+    /** What an ensemble config may have: it has no booster of its own. */
+    private static final Set<String> ENSEMBLE_KEYS = Set.of("name", "dataVersion", "submit", "ensemble", "neutralize");
     private static final Set<String> TYPES = Set.of("xgboost");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,6 +62,7 @@ public final class ModelConfigs {
         if (byName.isEmpty()) {
             throw new ModelConfigException("No model configs (*.json) in " + directory);
         }
+        Ensembles.check(byName);
         if (only == null || only.isEmpty()) {
             return List.copyOf(byName.values());
         }
@@ -70,7 +75,7 @@ public final class ModelConfigs {
             }
             chosen.add(config);
         }
-        return chosen;
+        return Ensembles.withMembers(chosen, byName);
     }
 
     static boolean isConfigFile(Path file) {
@@ -105,6 +110,20 @@ public final class ModelConfigs {
         }
         Fields fields = new Fields(file, root);
         String name = fields.text("name", null);
+        boolean submit = fields.bool("submit", true);
+        ModelConfig.Neutralize neutralize = fields.neutralize();
+        if (root.has("ensemble")) {
+            for (Iterator<String> keys = root.fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                if (!ENSEMBLE_KEYS.contains(key)) {
+                    throw new ModelConfigException("Model config " + file + " is an ensemble (it has \"ensemble\") and"
+                            + " so has no booster of its own: remove \"" + key + "\" (an ensemble's keys are "
+                            + new TreeSet<>(ENSEMBLE_KEYS) + "; the members' configs have the boosters)");
+                }
+            }
+            return new ModelConfig(name, ModelConfig.ENSEMBLE_TYPE, fields.text("dataVersion", null), null, null, 0,
+                    Map.of(), null, file, submit, fields.ensemble(name), neutralize, List.of("corr"));
+        }
         String type = fields.text("type", "xgboost");
         if (!TYPES.contains(type)) {
             throw new ModelConfigException("Model config " + file + ": \"type\" is \"" + type + "\"; supported: " + TYPES);
@@ -113,7 +132,7 @@ public final class ModelConfigs {
         Path dir = file.toAbsolutePath().getParent();
         return new ModelConfig(name, type, fields.text("dataVersion", null), fields.text("featureSet", null),
                 fields.text("target", "target"), fields.positiveInt("numBoostRound", 0), fields.params(),
-                dir.resolve(booster).normalize(), file);
+                dir.resolve(booster).normalize(), file, submit, null, neutralize, fields.validationMetrics());
     }
 
     /** Typed access to a config's keys, with errors that name the file and the key. */
@@ -131,6 +150,151 @@ public final class ModelConfigs {
                         + " string, found " + value);
             }
             return value.asText().trim();
+        }
+
+        boolean bool(String key, boolean fallback) throws ModelConfigException {
+            JsonNode value = root.get(key);
+            if (value == null || value.isNull()) {
+                return fallback;
+            }
+            if (!value.isBoolean()) {
+                throw new ModelConfigException("Model config " + file + ": \"" + key + "\" must be true or false,"
+                        + " found " + value);
+            }
+            return value.asBoolean();
+        }
+
+        /** {@code {"members": ["a", "b"], "weights": [0.5, 0.5]}}; weights default to equal ones. */
+        ModelConfig.Ensemble ensemble(String name) throws ModelConfigException {
+            JsonNode value = root.get("ensemble");
+            String example = " such as {\"members\": [\"xgba\", \"xgbb\"], \"weights\": [0.5, 0.5]}";
+            if (!value.isObject()) {
+                throw new ModelConfigException("Model config " + file + ": \"ensemble\" must be an object" + example
+                        + ", found " + value);
+            }
+            for (Iterator<String> keys = value.fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                if (!key.equals("members") && !key.equals("weights")) {
+                    throw new ModelConfigException("Model config " + file + ": \"ensemble\" has an unknown key \""
+                            + key + "\"; its keys are members and weights");
+                }
+            }
+            List<String> members = names(value.get("members"), "ensemble.members", example);
+            if (members.contains(name)) {
+                throw new ModelConfigException("Model config " + file + ": \"ensemble.members\" names the ensemble"
+                        + " itself (\"" + name + "\"); list other configs of the models directory");
+            }
+            JsonNode weightsNode = value.get("weights");
+            List<Double> weights = new ArrayList<>();
+            if (weightsNode == null || weightsNode.isNull()) {
+                members.forEach(member -> weights.add(1.0));
+            } else {
+                if (!weightsNode.isArray()) {
+                    throw new ModelConfigException("Model config " + file + ": \"ensemble.weights\" must be a list"
+                            + " of positive numbers, one per member, found " + weightsNode);
+                }
+                for (JsonNode weight : weightsNode) {
+                    if (!weight.isNumber() || !(weight.asDouble() > 0) || Double.isInfinite(weight.asDouble())) {
+                        throw new ModelConfigException("Model config " + file + ": \"ensemble.weights\" must be"
+                                + " positive numbers, found " + weight);
+                    }
+                    weights.add(weight.asDouble());
+                }
+                if (weights.size() != members.size()) {
+                    throw new ModelConfigException("Model config " + file + ": \"ensemble.weights\" has "
+                            + weights.size() + " weights for " + members.size() + " members " + members
+                            + "; give one weight per member, in the same order (or leave weights out for equal ones)");
+                }
+            }
+            return new ModelConfig.Ensemble(members, weights);
+        }
+
+        /**
+         * {@code {"proportion": 0.5, "featureSet": "small"}} or {@code {"proportion": 0.5, "features": [...]}};
+         * null when the config has no {@code neutralize}.
+         */
+        ModelConfig.Neutralize neutralize() throws ModelConfigException {
+            JsonNode value = root.get("neutralize");
+            if (value == null || value.isNull()) {
+                return null;
+            }
+            String example = " such as {\"proportion\": 0.5, \"featureSet\": \"small\"}";
+            if (!value.isObject()) {
+                throw new ModelConfigException("Model config " + file + ": \"neutralize\" must be an object" + example
+                        + ", found " + value);
+            }
+            for (Iterator<String> keys = value.fieldNames(); keys.hasNext(); ) {
+                String key = keys.next();
+                if (!Set.of("proportion", "featureSet", "features").contains(key)) {
+                    throw new ModelConfigException("Model config " + file + ": \"neutralize\" has an unknown key \""
+                            + key + "\"; its keys are proportion, featureSet, features");
+                }
+            }
+            JsonNode proportion = value.get("proportion");
+            if (proportion == null || !proportion.isNumber() || !(proportion.asDouble() >= 0)
+                    || !(proportion.asDouble() <= 1)) {
+                throw new ModelConfigException("Model config " + file + ": \"neutralize.proportion\" must be a number"
+                        + " from 0 to 1 (1 neutralizes fully, 0.5 half), found " + proportion);
+            }
+            JsonNode set = value.get("featureSet");
+            JsonNode features = value.get("features");
+            if ((set == null) == (features == null)) {
+                throw new ModelConfigException("Model config " + file + ": \"neutralize\" needs either \"featureSet\""
+                        + " (a feature set of the data version, such as \"small\") or \"features\" (a list of feature"
+                        + " names), not " + (set == null ? "neither" : "both"));
+            }
+            if (set != null) {
+                if (!set.isTextual() || set.asText().isBlank()) {
+                    throw new ModelConfigException("Model config " + file + ": \"neutralize.featureSet\" must be the"
+                            + " name of a feature set, found " + set);
+                }
+                return new ModelConfig.Neutralize(proportion.asDouble(), set.asText().trim(), List.of());
+            }
+            return new ModelConfig.Neutralize(proportion.asDouble(), null,
+                    names(features, "neutralize.features", " such as [\"feature_a\", \"feature_b\"]"));
+        }
+
+        /** A non-empty list of distinct, non-empty strings. */
+        private List<String> names(JsonNode value, String key, String example) throws ModelConfigException {
+            if (value == null || !value.isArray() || value.isEmpty()) {
+                throw new ModelConfigException("Model config " + file + ": \"" + key + "\" must be a non-empty list"
+                        + " of names" + example + ", found " + value);
+            }
+            List<String> names = new ArrayList<>();
+            for (JsonNode element : value) {
+                if (!element.isTextual() || element.asText().isBlank()) {
+                    throw new ModelConfigException("Model config " + file + ": \"" + key + "\" must hold names"
+                            + " (strings), found " + element);
+                }
+                String name = element.asText().trim();
+                if (names.contains(name)) {
+                    throw new ModelConfigException("Model config " + file + ": \"" + key + "\" names \"" + name
+                            + "\" twice");
+                }
+                names.add(name);
+            }
+            return names;
+        }
+
+        /** {@code ["corr", "fnc"]}: corr is always computed, so it may be left out. */
+        List<String> validationMetrics() throws ModelConfigException {
+            JsonNode value = root.get("validationMetrics");
+            if (value == null || value.isNull()) {
+                return List.of("corr");
+            }
+            List<String> metrics = new ArrayList<>(List.of("corr"));
+            for (String metric : names(value, "validationMetrics", " such as [\"corr\", \"fnc\"]")) {
+                if (!VALIDATION_METRICS.contains(metric)) {
+                    throw new ModelConfigException("Model config " + file + ": \"validationMetrics\" names \"" + metric
+                            + "\"; this version computes " + VALIDATION_METRICS + (metric.equals("mmc")
+                            || metric.equals("bmc") ? " (mmc and bmc, against the meta model and the benchmark"
+                            + " models, are not implemented yet)" : ""));
+                }
+                if (!metrics.contains(metric)) {
+                    metrics.add(metric);
+                }
+            }
+            return metrics;
         }
 
         int positiveInt(String key, int fallback) throws ModelConfigException {

@@ -83,6 +83,7 @@ public final class ModelTraining {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long start = System.nanoTime();
         List<String> features = FeatureSets.load(data.features()).featureSet(config.featureSet());
+        TargetColumn.require(config, data.train());
         Trained trained = boost(config, data.train(), data.validation(), features, seconds);
         try {
             byte[] boosterJson = BoosterFile.json(trained.booster, config.name());
@@ -150,7 +151,7 @@ public final class ModelTraining {
         }
         float[] predictions = XgbPredictor.predict(booster, features, validation, rows);
         ValidationMetrics metrics = ValidationMetrics.score(validation, config.target(), features, rows,
-                predictions);
+                predictions, config.validationMetrics().contains("fnc"));
         seconds.put("validate", elapsed(step));
         LOG.info(String.format(Locale.ROOT, "Model %s on %d validation eras: mean corr %.4f, sharpe %.2f,"
                 + " max drawdown %.4f, max feature exposure %.3f", config.name(), metrics.eras().size(),

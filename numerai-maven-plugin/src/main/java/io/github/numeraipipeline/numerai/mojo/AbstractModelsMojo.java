@@ -13,11 +13,15 @@ import io.github.numeraipipeline.numerai.model.ModelConfigs;
 import io.github.numeraipipeline.numerai.model.ParallelModels;
 import io.github.numeraipipeline.numerai.watch.RoundRecord;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import io.github.numeraipipeline.numerai.sandbox.GeneratedDatasets;
+import io.github.numeraipipeline.numerai.sandbox.SandboxOptions;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -99,6 +103,35 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
     /** The configs to run, the data versions they use and {@code numerai.liveData}: where each model goal starts. */
     ModelGoalInputs modelGoalInputs() throws ModelConfigException {
         return ModelGoalInputs.of(modelConfigs(), liveData == null ? null : liveData.toPath());
+    }
+
+    /**
+     * The sandbox's account has a slot for each model the desk submits (ensembles and v5.3 models too), besides the
+     * repository's two; without a models directory, just those two.
+     */
+    @Override
+    protected SandboxOptions sandboxOptions() throws MojoFailureException {
+        SandboxOptions options = super.sandboxOptions();
+        if (!Files.isDirectory(modelsDirectory())) {
+            return options;
+        }
+        Set<String> names = new LinkedHashSet<>(options.models());
+        try {
+            slotConfigs().forEach(config -> names.add(config.name()));
+        } catch (ModelConfigException e) {
+            return options; // the goal itself reports a bad config, with its file and key
+        }
+        return options.withModels(List.copyOf(names));
+    }
+
+    /** The configs whose predictions go to their Numerai slot: all but those with {@code "submit": false}. */
+    protected List<ModelConfig> slotConfigs() throws ModelConfigException {
+        return modelConfigs().stream().filter(ModelConfig::submit).toList();
+    }
+
+    /** The configs that have a booster to train: all but the ensembles. */
+    protected static List<ModelConfig> boosterConfigs(List<ModelConfig> configs) {
+        return configs.stream().filter(config -> !config.isEnsemble()).toList();
     }
 
     /**

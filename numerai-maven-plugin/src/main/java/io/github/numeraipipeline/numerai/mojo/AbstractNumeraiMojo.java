@@ -147,7 +147,7 @@ public abstract class AbstractNumeraiMojo extends AbstractMojo {
      * How long after a sandbox round opens its scores resolve, ISO-8601 ({@code PT0S}: at once; {@code P20D} to see
      * scores stay pending for a while).
      *
-     * @since 0.3.0
+     * @since 0.2.0
      */
     @Parameter(property = PropertyNames.SANDBOX_RESOLVE_AFTER, defaultValue = "PT0S")
     private String sandboxResolveAfter;

@@ -70,7 +70,9 @@ public class PredictMojo extends AbstractModelsMojo {
             PredictionRecord.BoosterUsed booster = record.boosters().get(file.model());
             getLog().info("Predictions of " + file.model() + ": " + file.path() + " (" + file.rows() + " rows, sha256 "
                     + file.sha256() + ")");
-            run.booster(file.model(), booster.file(), booster.origin(), booster.sha256());
+            if (booster != null) { // an ensemble has none of its own
+                run.booster(file.model(), booster.file(), booster.origin(), booster.sha256());
+            }
         }
         run.save(outputDirectory());
         record.requireNoFailures();

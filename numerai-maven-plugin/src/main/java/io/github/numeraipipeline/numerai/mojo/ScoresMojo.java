@@ -4,7 +4,6 @@ import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.credentials.Credentials;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
-import io.github.numeraipipeline.numerai.model.ModelConfigs;
 import io.github.numeraipipeline.numerai.report.DeskPage;
 import io.github.numeraipipeline.numerai.scores.ScoreAlert;
 import io.github.numeraipipeline.numerai.scores.ScoresFetch;
@@ -28,7 +27,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * raises alerts (logged as WARNING, recorded in {@code scores.json}; they never fail the build). Runs on days
  * without a round too: scores change daily.
  *
- * @since 0.3.0
+ * @since 0.2.0
  */
 @Mojo(name = "scores", defaultPhase = LifecyclePhase.DEPLOY, requiresProject = false, threadSafe = true)
 public class ScoresMojo extends AbstractSubmissionMojo {
@@ -36,7 +35,7 @@ public class ScoresMojo extends AbstractSubmissionMojo {
     /**
      * How many of the latest rounds to ask Numerai for.
      *
-     * @since 0.3.0
+     * @since 0.2.0
      */
     @Parameter(property = PropertyNames.SCORES_ROUNDS, defaultValue = "60")
     private int rounds;
@@ -46,7 +45,7 @@ public class ScoresMojo extends AbstractSubmissionMojo {
      * ({@code CORR20,MMC@v5}). Default: the canonical corr and MMC, and payout when Numerai returns it. Every metric
      * is kept in {@code scores.json} whatever is charted.
      *
-     * @since 0.3.0
+     * @since 0.2.0
      */
     @Parameter(property = PropertyNames.SCORES_METRICS)
     private String metrics;
@@ -54,7 +53,7 @@ public class ScoresMojo extends AbstractSubmissionMojo {
     /**
      * Alert when a model missed a round (open, closed, no submission of the model) not reported before.
      *
-     * @since 0.3.0
+     * @since 0.2.0
      */
     @Parameter(property = PropertyNames.SCORES_ALERT_MISSED, defaultValue = "true")
     private boolean alertMissed;
@@ -63,7 +62,7 @@ public class ScoresMojo extends AbstractSubmissionMojo {
      * Alert when a model's mean of the first charted metric over its last 20 resolved rounds is below this number
      * (such as {@code 0} or {@code -0.01}). Default: no such alert.
      *
-     * @since 0.3.0
+     * @since 0.2.0
      */
     @Parameter(property = PropertyNames.SCORES_ALERT_BELOW)
     private String alertBelow;
@@ -72,7 +71,7 @@ public class ScoresMojo extends AbstractSubmissionMojo {
      * The score history. Default: {@code scores.json} in the data directory (in sandbox runs, in the sandbox's own
      * folder there, as its rounds are not Numerai's).
      *
-     * @since 0.3.0
+     * @since 0.2.0
      */
     @Parameter(property = PropertyNames.SCORES_HISTORY)
     private File history;
@@ -82,7 +81,7 @@ public class ScoresMojo extends AbstractSubmissionMojo {
      * data with the desk's own models (their boosters must exist) and submitting to those rounds, so that a first
      * run already has a chart.
      *
-     * @since 0.3.0
+     * @since 0.2.0
      */
     @Parameter(property = PropertyNames.SANDBOX_HISTORY, defaultValue = "0")
     private int sandboxHistory;
@@ -137,7 +136,8 @@ public class ScoresMojo extends AbstractSubmissionMojo {
         if (!requested.isEmpty()) {
             return requested;
         }
-        List<String> names = ModelConfigs.load(modelsDirectory(), List.of()).stream().map(ModelConfig::name).toList();
+        // the slots: a config kept internal ("submit": false) has no submissions to score
+        List<String> names = slotConfigs().stream().map(ModelConfig::name).toList();
         if (names.isEmpty()) {
             throw new MojoFailureException("No models to ask scores for: name them with -D" + PropertyNames.MODELS
                     + "=model_a,model_b, or point -D" + PropertyNames.MODELS_DIRECTORY + " at the model configs");

@@ -50,7 +50,7 @@ public class SubmitMojo extends AbstractSubmissionMojo {
     protected void run() throws MojoFailureException, IOException, NumeraiException {
         List<PredictionFile> files = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (ModelConfig config : modelConfigs()) {
+        for (ModelConfig config : slotConfigs()) {
             Path path = PredictionFile.pathFor(outputDirectory(), config.name());
             if (Files.isRegularFile(path)) {
                 files.add(PredictionFile.of(config.name(), path));

@@ -4,6 +4,7 @@ import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
 import io.github.numeraipipeline.numerai.model.BoosterStore;
+import io.github.numeraipipeline.numerai.model.CombinedValidation;
 import io.github.numeraipipeline.numerai.model.ModelConfig;
 import io.github.numeraipipeline.numerai.model.ModelTraining;
 import io.github.numeraipipeline.numerai.model.ParallelModels;
@@ -11,6 +12,10 @@ import io.github.numeraipipeline.numerai.model.TrainingMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import org.apache.maven.plugin.MojoFailureException;
@@ -68,7 +73,8 @@ public class TrainMojo extends AbstractModelsMojo {
             throw new MojoFailureException(PropertyNames.TRAIN_ERA_STEP + "=" + eraStep + " must be at least 1"
                     + " (1 trains on every era, 4 on every 4th)");
         }
-        ModelGoalInputs inputs = modelGoalInputs();
+        ModelGoalInputs everything = modelGoalInputs();
+        ModelGoalInputs inputs = everything.only(boosterConfigs(everything.configs()));
         BoosterStore boosters = boosters();
         if (onlyMissing) {
             inputs = inputs.only(withoutBooster(inputs.configs(), boosters));
@@ -112,6 +118,58 @@ public class TrainMojo extends AbstractModelsMojo {
         if (firstFailure != null) {
             throw firstFailure;
         }
+        validateCombinations(everything.configs(), inputs.configs(), boosters, cache);
+    }
+
+    /**
+     * Reports of the ensembles and neutralized models whose boosters were just trained (or that use them): what
+     * the desk submits, scored like any model.
+     */
+    private void validateCombinations(List<ModelConfig> all, List<ModelConfig> trained, BoosterStore boosters,
+            DatasetCache cache) throws NumeraiException {
+        Map<String, ModelConfig> byName = new LinkedHashMap<>();
+        all.forEach(config -> byName.put(config.name(), config));
+        Set<String> changed = new HashSet<>();
+        trained.forEach(config -> changed.add(config.name()));
+        CombinedValidation validation = new CombinedValidation(boosters, new CombinedValidation.Files() {
+            @Override
+            public java.nio.file.Path validation(String dataVersion) {
+                return cache.file(dataVersion, DatasetCache.VALIDATION);
+            }
+
+            @Override
+            public java.nio.file.Path features(String dataVersion) {
+                return cache.file(dataVersion, DatasetCache.FEATURES);
+            }
+        }, outputDirectory().resolve("reports"));
+        for (ModelConfig config : all) {
+            if (!CombinedValidation.applies(config) || !usesAny(config, changed, byName)) {
+                continue;
+            }
+            if (!Files.isRegularFile(cache.file(config.dataVersion(), DatasetCache.VALIDATION))) {
+                getLog().warn("No validation report for " + config.name() + ": the validation data of "
+                        + config.dataVersion() + " is not in " + cache.root() + " (no model of the desk trains on"
+                        + " it; fetch it with numerai:download -D" + PropertyNames.DOWNLOAD_TRAINING + ")");
+            } else {
+                getLog().info("Validation report of " + config.name() + ": " + validation.report(config, byName));
+            }
+        }
+    }
+
+    /** Whether the config is one of the names or has one of them among its members, at any depth. */
+    private static boolean usesAny(ModelConfig config, Set<String> names, Map<String, ModelConfig> byName) {
+        if (names.contains(config.name())) {
+            return true;
+        }
+        if (!config.isEnsemble()) {
+            return false;
+        }
+        for (String member : config.ensemble().members()) {
+            if (usesAny(byName.get(member), names, byName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The configs that have no booster they may use; says for each model whether it is trained, and why. */

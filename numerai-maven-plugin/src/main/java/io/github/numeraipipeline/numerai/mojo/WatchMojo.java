@@ -67,7 +67,7 @@ public class WatchMojo extends AbstractSubmissionMojo {
             return record;
         }
         try {
-            List<String> models = modelConfigs().stream().map(ModelConfig::name).toList();
+            List<String> models = slotConfigs().stream().map(ModelConfig::name).toList();
             try (NumeraiClient client = new NumeraiClient(settings, credentials())) {
                 Optional<Map<String, String>> done = new SubmissionService(client, ledger(), null)
                         .everySubmission(record.round(), models);

@@ -73,6 +73,9 @@ public final class ValidationReport {
             putNumber(node, "corr", era.corr());
             putNumber(node, "cumulative", era.cumulative());
             putNumber(node, "maxFeatureExposure", era.maxFeatureExposure());
+            if (!Double.isNaN(era.fnc())) {
+                putNumber(node, "fnc", era.fnc());
+            }
             node.put("feature", era.feature());
         }
         return root;
@@ -101,6 +104,10 @@ public final class ValidationReport {
         card(html, "sharpe", metrics.sharpe());
         card(html, "max drawdown", metrics.maxDrawdown());
         card(html, "max feature exposure", metrics.maxFeatureExposure());
+        Double fnc = metrics.summary().get("fncMean");
+        if (fnc != null) {
+            card(html, "mean feature-neutral corr", fnc);
+        }
         html.append("</div>\n<h2>numerai_corr per era</h2>\n");
         List<ValidationMetrics.EraScore> eras = metrics.eras();
         html.append(barChart(eras));

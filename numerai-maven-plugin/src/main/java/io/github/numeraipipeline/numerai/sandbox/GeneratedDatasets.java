@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The sandbox's datasets: one synthetic v5 dataset, served under each version name a desk may ask for, written to
- * disk the first time a file is asked for and kept there for later runs (same spec, same bytes). Live data and
+ * The sandbox's datasets: one synthetic v5 dataset, served under each version name a desk may ask for (v5.0 to
+ * v5.3; v5.3's features.json adds the {@code quantum} set), written to disk the first time a file is asked for and
+ * kept there for later runs (same spec, same bytes). Live data and
  * features.json take a second or two; train and validation are written only if a client wants them.
  */
 public final class GeneratedDatasets implements DatasetSource {
-    static final List<String> VERSIONS = List.of("v5.0", "v5.2");
+    static final List<String> VERSIONS = List.of("v5.0", "v5.1", "v5.2", "v5.3");
+    /** The version whose features.json has v5.3's {@code quantum} set; the Parquet files are the same for all. */
+    static final String QUANTUM_VERSION = "v5.3";
     /** Bump when SyntheticDataset writes other bytes for the same spec, so that old files are not served. */
     private static final int GENERATION = 2;
 
@@ -76,9 +79,14 @@ public final class GeneratedDatasets implements DatasetSource {
         if (file == null) {
             return null;
         }
-        Path path = directory.resolve(fileName);
+        boolean quantum = file == DatasetFile.FEATURES && name.startsWith(QUANTUM_VERSION + "/");
+        Path path = directory.resolve(quantum ? QUANTUM_VERSION + "-" + fileName : fileName);
         if (!Files.isRegularFile(path)) {
             try {
+                if (quantum) {
+                    dataset.writeQuantumFeatures(path);
+                    return path;
+                }
                 dataset.writeFile(file, path, ParquetLayout.defaults());
             } catch (DataException e) {
                 throw new IOException("The sandbox could not write " + path + ": " + e.getMessage(), e);

@@ -52,6 +52,11 @@ public record SandboxOptions(int port, Duration roundOpensIn, Duration roundWind
         return new SandboxOptions(port, roundOpensIn, roundWindow, number, models, data, resolveAfter);
     }
 
+    /** The account's model names: a slot each, as a real account has for every model a desk submits. */
+    public SandboxOptions withModels(List<String> names) {
+        return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, names, data, resolveAfter);
+    }
+
     public SandboxOptions withData(SyntheticDatasetSpec spec) {
         return new SandboxOptions(port, roundOpensIn, roundWindow, roundNumber, models, spec, resolveAfter);
     }

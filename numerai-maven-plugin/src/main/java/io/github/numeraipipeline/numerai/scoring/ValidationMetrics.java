@@ -30,9 +30,15 @@ public record ValidationMetrics(List<EraScore> eras, double mean, double std, do
      * @param cumulative         sum of corr up to and including this era
      * @param maxFeatureExposure the era's largest absolute correlation of predictions with a feature
      * @param feature            the feature that has it
+     * @param fnc                numerai-tools' {@code feature_neutral_corr} against the scored features; NaN when not
+     *                           asked for
      */
     public record EraScore(String era, int rows, double corr, double cumulative, double maxFeatureExposure,
-                           String feature) {
+                           String feature, double fnc) {
+        public EraScore(String era, int rows, double corr, double cumulative, double maxFeatureExposure,
+                        String feature) {
+            this(era, rows, corr, cumulative, maxFeatureExposure, feature, Double.NaN);
+        }
     }
 
     /**
@@ -41,6 +47,16 @@ public record ValidationMetrics(List<EraScore> eras, double mean, double std, do
      */
     public static ValidationMetrics score(FeatureFrame frame, String target, List<String> features, int[] rows,
             float[] predictions) {
+        return score(frame, target, features, rows, predictions, false);
+    }
+
+    /**
+     * @param featureNeutral also numerai-tools' {@code feature_neutral_corr} per era: {@code numerai_corr} of the
+     *                       predictions neutralized (proportion 1) against all {@code features}; a least squares
+     *                       per era, so only when a config asks for it ({@code "validationMetrics": ["corr", "fnc"]})
+     */
+    public static ValidationMetrics score(FeatureFrame frame, String target, List<String> features, int[] rows,
+            float[] predictions, boolean featureNeutral) {
         Map<String, List<Integer>> byEra = new TreeMap<>();
         List<String> eraColumn = frame.eras();
         for (int k = 0; k < rows.length; k++) {
@@ -63,9 +79,18 @@ public record ValidationMetrics(List<EraScore> eras, double mean, double std, do
             double corr = NumeraiCorr.of(p, t);
             cumulative += corr;
             Map.Entry<String, Double> exposure = maxExposure(frame, features, eraRows, p);
-            eras.add(new EraScore(era.getKey(), p.length, corr, cumulative, exposure.getValue(), exposure.getKey()));
+            double fnc = featureNeutral ? featureNeutralCorr(frame, features, eraRows, p, t) : Double.NaN;
+            eras.add(new EraScore(era.getKey(), p.length, corr, cumulative, exposure.getValue(), exposure.getKey(),
+                    fnc));
         }
         return summarize(eras, rows.length);
+    }
+
+    /** numerai-tools' {@code feature_neutral_corr} of one era. */
+    static double featureNeutralCorr(FeatureFrame frame, List<String> features, int[] eraRows, double[] predictions,
+            double[] targets) {
+        return NumeraiCorr.of(Neutralization.rankGaussianNeutralize(predictions, frame, features, eraRows, 1.0),
+                targets);
     }
 
     static ValidationMetrics summarize(List<EraScore> eras, int rows) {
@@ -121,6 +146,19 @@ public record ValidationMetrics(List<EraScore> eras, double mean, double std, do
         summary.put("sharpe", sharpe);
         summary.put("maxDrawdown", maxDrawdown);
         summary.put("maxFeatureExposure", maxFeatureExposure);
+        double[] fnc = eras.stream().mapToDouble(EraScore::fnc).filter(v -> !Double.isNaN(v)).toArray();
+        if (fnc.length > 0) {
+            // the same summary as corr's: mean, std (n - 1), sharpe
+            double mean = NumeraiCorr.mean(fnc);
+            double squares = 0;
+            for (double v : fnc) {
+                squares += (v - mean) * (v - mean);
+            }
+            double std = fnc.length < 2 ? Double.NaN : Math.sqrt(squares / (fnc.length - 1));
+            summary.put("fncMean", mean);
+            summary.put("fncStd", std);
+            summary.put("fncSharpe", mean / std);
+        }
         return summary;
     }
 }

@@ -1,9 +1,12 @@
 package io.github.numeraipipeline.numerai.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.numeraipipeline.numerai.api.ApiSettings;
+import io.github.numeraipipeline.numerai.api.NumeraiApiException;
 import io.github.numeraipipeline.numerai.api.NumeraiClient;
 import io.github.numeraipipeline.numerai.io.RunLocks;
 import io.github.numeraipipeline.numerai.sandbox.InMemoryDatasets;
@@ -48,6 +51,27 @@ class DatasetSyncTest {
                             "v5.0/validation.parquet", "v5.0/live.parquet"),
                     sandbox.downloads().stream().map(RecordedDownload::file).toList(),
                     "features.json once for both rounds, live once per round");
+        }
+    }
+
+    @Test
+    void aVersionNumeraiDoesNotListIsNamedWithTheVersionsItLists() throws Exception {
+        InMemoryDatasets served = new InMemoryDatasets(Files.createDirectories(temp.resolve("served")))
+                .with("v5.0/features.json", "{}".getBytes(StandardCharsets.UTF_8))
+                .with("v5.3/features.json", "{}".getBytes(StandardCharsets.UTF_8))
+                .with("v5.3/live.parquet", new byte[10]);
+        DatasetCache cache = new DatasetCache(temp.resolve("cache"));
+        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults(), served);
+             NumeraiClient client = new NumeraiClient(ApiSettings.defaults(sandbox.endpoint()), null)) {
+            DatasetSync sync = new DatasetSync(new DatasetDownloader(client, Duration.ofSeconds(5),
+                    new RunLocks(Clock.systemUTC(), Duration.ZERO)), cache);
+
+            String message = assertThrows(NumeraiApiException.class, () -> sync.sync(List.of("v5.9"), null, false))
+                    .getMessage();
+
+            assertTrue(message.contains("no dataset version \"v5.9\"") && message.contains("it lists v5.0, v5.3")
+                    && message.contains("\"dataVersion\""), message);
+            assertFalse(Files.exists(cache.file("v5.9", "features.json")));
         }
     }
 }

@@ -54,6 +54,9 @@ public final class SyntheticDataset {
     /** v5.2 sizes, scaled to the spec's feature count: medium and the named groups out of 2748 features. */
     private static final int V52_ALL = 2748;
     private static final int V52_MEDIUM = 780;
+    /** v5.3 ("Quantum") adds a set of 807 features, scaled the same way. */
+    private static final int V53_QUANTUM = 807;
+    public static final String QUANTUM_SET = "quantum";
     private static final Map<String, Integer> V52_GROUPS = groupSizes();
 
     private final SyntheticDatasetSpec spec;
@@ -90,6 +93,37 @@ public final class SyntheticDataset {
     /** What {@code features.json} holds. */
     public FeatureSets featureSets() {
         return featureSets;
+    }
+
+    /**
+     * What v5.3's {@code features.json} holds: the same sets plus {@value #QUANTUM_SET}, 807/2748 of the features
+     * (drawn from a shuffle of their own, the signal features first, so that a model of that set can learn), in
+     * file order. The Parquet files stay the same, so v5.0-v5.2 desks see the same bytes as before.
+     */
+    public FeatureSets featureSetsWithQuantum() {
+        int count = featureNames.size();
+        int[] order = shuffledIndexes(count, random(spec.seed(), QUANTUM_SET));
+        int size = Math.max(1, Math.round((float) count * V53_QUANTUM / V52_ALL));
+        List<Integer> chosen = new ArrayList<>();
+        for (int signal : signalFeatures) {
+            chosen.add(signal);
+        }
+        for (int i = 0; i < order.length && chosen.size() < size; i++) {
+            if (!chosen.contains(order[i])) {
+                chosen.add(order[i]);
+            }
+        }
+        int[] indexes = chosen.stream().mapToInt(Integer::intValue).limit(size).toArray();
+        Map<String, List<String>> sets = new LinkedHashMap<>();
+        for (String name : featureSets.names()) {
+            try {
+                sets.put(name, featureSets.featureSet(name));
+            } catch (DataException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        sets.put(QUANTUM_SET, namesOf(indexes, 0, indexes.length));
+        return new FeatureSets(null, sets, TARGETS);
     }
 
     /** Rows of a Parquet file of this dataset. */
@@ -132,6 +166,15 @@ public final class SyntheticDataset {
                     layout);
             AtomicFiles.write(target, (AtomicFiles.FileContent) temporary ->
                     writer.write(temporary, Map.of(METADATA_KEY, spec.toString())));
+        } catch (IOException | RuntimeException e) {
+            throw new DataIoException("Could not write " + target.toAbsolutePath() + ": " + e, e);
+        }
+    }
+
+    /** v5.3's {@code features.json}, with the {@value #QUANTUM_SET} set ({@link #featureSetsWithQuantum()}). */
+    public void writeQuantumFeatures(Path target) throws DataException {
+        try {
+            AtomicFiles.write(target, (AtomicFiles.FileContent) featureSetsWithQuantum()::writeTo);
         } catch (IOException | RuntimeException e) {
             throw new DataIoException("Could not write " + target.toAbsolutePath() + ": " + e, e);
         }

@@ -8,7 +8,7 @@ import java.util.Map;
  * One model of the desk, as {@code models/<name>.json} describes it.
  *
  * @param name          the Numerai model (slot) name its predictions are uploaded to
- * @param type          the learner; {@code xgboost} is the one there is
+ * @param type          the library that trains it, its {@code "library"} key: {@code xgboost} or {@code lightgbm}
  * @param dataVersion   the dataset version, such as {@code v5.0}
  * @param featureSet    a feature set of that version's {@code features.json}, such as {@code small}
  * @param target        the target column trained on
@@ -23,6 +23,11 @@ public record ModelConfig(String name, String type, String dataVersion, String f
 
     public ModelConfig {
         params = Map.copyOf(params);
+    }
+
+    /** The library that trains and runs it. */
+    public ModelLibrary library() {
+        return ModelLibrary.of(type).orElseThrow(() -> new IllegalStateException("unknown library " + type));
     }
 
     /** The same model with one XGBoost param set (such as {@code nthread}). */

@@ -23,9 +23,8 @@ import java.util.stream.Stream;
  */
 public final class ModelConfigs {
     static final String SUFFIX = ".json";
-    private static final Set<String> KEYS = Set.of("name", "type", "dataVersion", "featureSet", "target",
+    private static final Set<String> KEYS = Set.of("name", "type", "library", "dataVersion", "featureSet", "target",
             "numBoostRound", "params", "booster");
-    private static final Set<String> TYPES = Set.of("xgboost");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelConfigs() {
@@ -105,15 +104,42 @@ public final class ModelConfigs {
         }
         Fields fields = new Fields(file, root);
         String name = fields.text("name", null);
-        String type = fields.text("type", "xgboost");
-        if (!TYPES.contains(type)) {
-            throw new ModelConfigException("Model config " + file + ": \"type\" is \"" + type + "\"; supported: " + TYPES);
-        }
-        String booster = fields.text("booster", name + ".model.json");
+        ModelLibrary library = library(fields);
+        String booster = fields.text("booster", name + library.boosterSuffix());
+        refuseOtherLibrarysBooster(file, library, booster);
         Path dir = file.toAbsolutePath().getParent();
-        return new ModelConfig(name, type, fields.text("dataVersion", null), fields.text("featureSet", null),
+        return new ModelConfig(name, library.key(), fields.text("dataVersion", null), fields.text("featureSet", null),
                 fields.text("target", "target"), fields.positiveInt("numBoostRound", 0), fields.params(),
                 dir.resolve(booster).normalize(), file);
+    }
+
+    /**
+     * {@code "library"}, by default {@code xgboost}; {@code "type"} is its older name, still read (both given must
+     * agree).
+     */
+    private static ModelLibrary library(Fields fields) throws ModelConfigException {
+        String library = fields.text("library", fields.text("type", ModelLibrary.XGBOOST.key()));
+        String type = fields.text("type", library);
+        if (!type.equals(library)) {
+            throw new ModelConfigException("Model config " + fields.file() + ": \"library\" is \"" + library
+                    + "\" but \"type\", its older name, is \"" + type + "\"; keep only \"library\"");
+        }
+        return ModelLibrary.of(library).orElseThrow(() -> new ModelConfigException("Model config " + fields.file()
+                + ": \"library\" is \"" + library + "\"; use one of " + List.of(ModelLibrary.values())
+                + " (xgboost when the key is left out)"));
+    }
+
+    /** A booster named for the other library's format would be loaded by the wrong library. */
+    private static void refuseOtherLibrarysBooster(Path file, ModelLibrary library, String booster)
+            throws ModelConfigException {
+        for (ModelLibrary other : ModelLibrary.values()) {
+            if (other != library && booster.endsWith(other.boosterSuffix())) {
+                throw new ModelConfigException("Model config " + file + ": \"booster\" is \"" + booster + "\", "
+                        + other + "'s format (" + other.boosterSuffix() + "), but \"library\" is " + library
+                        + "; point \"booster\" at a " + library + " model (" + library.boosterSuffix() + ") or set"
+                        + " \"library\": \"" + other + "\"");
+            }
+        }
     }
 
     /** Typed access to a config's keys, with errors that name the file and the key. */

@@ -114,7 +114,7 @@ public final class ModelPredictions {
                 ready.stream().map(r -> r.booster.config()).toList(), config -> {
                     Ready r = byName.get(config.name());
                     long modelStart = System.nanoTime();
-                    float[] outputs = XgbPredictor.predict(r.booster, r.features, frame);
+                    float[] outputs = r.booster.predict(r.features, frame);
                     PredictionFile file = writer.write(config.name(), frame.ids(),
                             transform.apply(config.name(), outputs));
                     LOG.info("Model {}: {} predictions ({}) checked and written to {} in {} ms", config.name(),

@@ -138,8 +138,14 @@ public final class BoosterFile implements AutoCloseable {
         return content.clone();
     }
 
+    /** XGBoost's booster; null for a LightGBM model. */
     Booster booster() {
         return booster;
+    }
+
+    /** LightGBM's model; null for an XGBoost booster. */
+    LgbmBooster lightGbm() {
+        return lgbm;
     }
 
     int featureCount() throws XGBoostError {

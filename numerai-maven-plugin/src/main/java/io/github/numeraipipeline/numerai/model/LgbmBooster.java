@@ -1,46 +1,68 @@
 package io.github.numeraipipeline.numerai.model;
 
-import com.microsoft.ml.lightgbm.PredictionType;
-import io.github.metarank.lightgbm4j.LGBMBooster;
-import io.github.metarank.lightgbm4j.LGBMException;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_double;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_float;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_int;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_long_long;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_p_void;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_void;
+import com.microsoft.ml.lightgbm.lightgbmlib;
+import com.microsoft.ml.lightgbm.lightgbmlibConstants;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * A LightGBM model loaded from its text format, and its outputs for the rows of a frame: the columns are picked by
- * the feature names the model file records, in the model's order, whatever the frame's order.
+ * the feature names the model file records ({@code feature_names=} in its header), in the model's order, whatever
+ * the frame's order.
  */
 final class LgbmBooster implements AutoCloseable {
     /** Values converted to float per native call: bounds the memory of scoring many rows of many features. */
     private static final long BLOCK_VALUES = 4_000_000L;
 
     private final String model;
-    private final LGBMBooster booster;
     private final List<String> featureNames;
+    private SWIGTYPE_p_void handle;
 
-    private LgbmBooster(String model, LGBMBooster booster, List<String> featureNames) {
+    private LgbmBooster(String model, SWIGTYPE_p_void handle, List<String> featureNames) {
         this.model = model;
-        this.booster = booster;
+        this.handle = handle;
         this.featureNames = featureNames;
     }
 
     /** LightGBM's text model; {@code what} names it in messages (its file). */
     static LgbmBooster load(String model, byte[] text, String what) throws ModelException {
         LgbmNative.load(model);
-        try {
-            LGBMBooster booster = LGBMBooster.loadModelFromString(new String(text, StandardCharsets.UTF_8));
-            try {
-                return new LgbmBooster(model, booster, List.of(booster.getFeatureNames()));
-            } catch (LGBMException | RuntimeException e) {
-                booster.close();
-                throw e;
-            }
-        } catch (LGBMException e) {
-            throw new ModelException("Model " + model + ": LightGBM cannot load the model " + what + " ("
-                    + e.getMessage() + "). Train it again with numerai:train, or replace the file.", e);
+        String content = new String(text, StandardCharsets.UTF_8);
+        List<String> names = featureNames(content);
+        if (names.isEmpty()) {
+            throw new ModelException("Model " + model + ": the LightGBM model " + what + " has no \"feature_names=\""
+                    + " line, so its columns cannot be picked by name. Train it again with numerai:train, or save"
+                    + " it from Python with the feature names.");
         }
+        SWIGTYPE_p_p_void out = lightgbmlib.new_voidpp();
+        SWIGTYPE_p_int iterations = lightgbmlib.new_intp();
+        try {
+            if (lightgbmlib.LGBM_BoosterLoadModelFromString(content, iterations, out) != 0) {
+                throw new ModelException("Model " + model + ": LightGBM cannot load the model " + what + " ("
+                        + lightgbmlib.LGBM_GetLastError() + "). Train it again with numerai:train, or replace the"
+                        + " file.");
+            }
+            return new LgbmBooster(model, lightgbmlib.voidpp_value(out), names);
+        } finally {
+            lightgbmlib.delete_intp(iterations);
+            lightgbmlib.delete_voidpp(out);
+        }
+    }
+
+    private static List<String> featureNames(String content) {
+        // the header ends at the first tree; its names are space-separated, as LightGBM writes them
+        int end = content.indexOf("\nTree=");
+        String header = end < 0 ? content : content.substring(0, end);
+        return header.lines().filter(l -> l.startsWith("feature_names=")).findFirst()
+                .map(l -> List.of(l.substring("feature_names=".length()).trim().split(" ")))
+                .orElse(List.of());
     }
 
     /** The feature names the model file records, in its column order. */
@@ -58,25 +80,33 @@ final class LgbmBooster implements AutoCloseable {
         }
         int blockRows = (int) Math.max(1, Math.min(count, BLOCK_VALUES / Math.max(1, width)));
         double[] values = new double[count];
-        float[] block = new float[Math.max(1, blockRows) * width];
+        SWIGTYPE_p_float block = lightgbmlib.new_floatArray((long) blockRows * width);
+        SWIGTYPE_p_double outputs = lightgbmlib.new_doubleArray(blockRows);
+        SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
         try {
             for (int start = 0; start < count; start += blockRows) {
                 int end = Math.min(count, start + blockRows);
                 for (int i = start; i < end; i++) {
                     int row = rows == null ? i : rows[i];
-                    int base = (i - start) * width;
+                    long base = (long) (i - start) * width;
                     for (int j = 0; j < width; j++) {
                         byte value = columns[j][row];
-                        block[base + j] = value == FeatureFrame.MISSING ? Float.NaN : value;
+                        lightgbmlib.floatArray_setitem(block, base + j,
+                                value == FeatureFrame.MISSING ? Float.NaN : value);
                     }
                 }
-                float[] used = end - start == blockRows ? block : Arrays.copyOf(block, (end - start) * width);
-                double[] outputs = booster.predictForMat(used, end - start, width, true,
-                        PredictionType.C_API_PREDICT_NORMAL, "num_threads=" + LgbmParams.DEFAULT_THREADS);
-                System.arraycopy(outputs, 0, values, start, end - start);
+                LgbmNative.check(lightgbmlib.LGBM_BoosterPredictForMat(handle,
+                        lightgbmlib.float_to_voidp_ptr(block), lightgbmlibConstants.C_API_DTYPE_FLOAT32, end - start,
+                        width, 1, lightgbmlibConstants.C_API_PREDICT_NORMAL, 0, -1,
+                        "num_threads=" + LgbmParams.DEFAULT_THREADS, length, outputs), model, "predict");
+                for (int i = start; i < end; i++) {
+                    values[i] = lightgbmlib.doubleArray_getitem(outputs, i - start);
+                }
             }
-        } catch (LGBMException e) {
-            throw ModelException.fault("Model " + model + ": LightGBM failed to predict: " + e.getMessage(), e);
+        } finally {
+            lightgbmlib.delete_floatArray(block);
+            lightgbmlib.delete_doubleArray(outputs);
+            lightgbmlib.delete_int64_tp(length);
         }
         return values;
     }
@@ -93,10 +123,9 @@ final class LgbmBooster implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            booster.close();
-        } catch (LGBMException e) {
-            // freeing a loaded model does not fail in LightGBM; nothing to do if it did
+        if (handle != null) {
+            lightgbmlib.LGBM_BoosterFree(handle);
+            handle = null;
         }
     }
 }

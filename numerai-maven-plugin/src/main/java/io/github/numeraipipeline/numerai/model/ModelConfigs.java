@@ -124,8 +124,9 @@ public final class ModelConfigs {
             throw new ModelConfigException("Model config " + fields.file() + ": \"library\" is \"" + library
                     + "\" but \"type\", its older name, is \"" + type + "\"; keep only \"library\"");
         }
+        String key = fields.root().has("library") ? "library" : "type";
         return ModelLibrary.of(library).orElseThrow(() -> new ModelConfigException("Model config " + fields.file()
-                + ": \"library\" is \"" + library + "\"; use one of " + List.of(ModelLibrary.values())
+                + ": \"" + key + "\" is \"" + library + "\"; use one of " + List.of(ModelLibrary.values())
                 + " (xgboost when the key is left out)"));
     }
 

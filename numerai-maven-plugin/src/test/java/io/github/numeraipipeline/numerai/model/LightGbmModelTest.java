@@ -116,6 +116,47 @@ class LightGbmModelTest {
     }
 
     @Test
+    void predictWritesAnXgboostAndALightGbmModelSideBySideFromTheirTrainedFiles() throws Exception {
+        BoosterStore store = ModelFixtures.boosters(dir.resolve("desk"));
+        ModelConfig xgb = ModelFixtures.config(dir.resolve("models"), "xgbt", 5);
+        ModelConfig lgbm = config(dir.resolve("models"), "lgbt", 30);
+        ModelFixtures.train(xgb, data, store, dir.resolve("reports"), 1);
+        Path model = ModelFixtures.train(lgbm, data, store, dir.resolve("reports"), 1).booster();
+        Path live = data.train().resolveSibling(DatasetCache.LIVE);
+        ModelPredictions.LiveData liveData = new ModelPredictions.LiveData() {
+            @Override
+            public Path liveFile(String dataVersion) {
+                return live;
+            }
+
+            @Override
+            public Path featuresJson(String dataVersion) {
+                return data.features();
+            }
+        };
+
+        PredictionRecord record = new ModelPredictions(dir.resolve("out"), PredictionTransform.RAW, store)
+                .run(List.of(xgb, lgbm), liveData, 1294);
+
+        record.requireNoFailures();
+        assertEquals(List.of("xgbt", "lgbt"), record.files().stream().map(f -> f.model()).toList());
+        assertEquals(new PredictionRecord.BoosterUsed(model, "trained", Sha256.of(model)),
+                record.boosters().get("lgbt"));
+        List<String> names;
+        double[] direct;
+        try (BoosterFile booster = BoosterFile.load(lgbm, model)) {
+            names = booster.featureNames();
+            direct = booster.lightGbm().predict(new ParquetFrameReader().read(live, names, List.of()), null);
+        }
+        List<String> lines = Files.readAllLines(record.files().get(1).path());
+        assertEquals(direct.length + 1, lines.size());
+        for (int i = 0; i < direct.length; i++) {
+            // the CSV carries the desk's float32 predictions, as it does XGBoost's
+            assertEquals((float) direct[i], Float.parseFloat(lines.get(i + 1).split(",")[1]), "row " + i);
+        }
+    }
+
+    @Test
     void aLibraryThatIsNotOneIsRefusedNamingTheFileAndKey() throws Exception {
         Path file = write("bad.json", "{\"name\": \"bad\", \"library\": \"catboost\", \"dataVersion\": \"v5.0\","
                 + " \"featureSet\": \"small\"}");

@@ -157,6 +157,16 @@ class LightGbmModelTest {
     }
 
     @Test
+    void modelsSideBySideLeaveALightGbmConfigsThreadCountAsItIsForItsModelDependsOnIt() throws Exception {
+        ModelConfig lgbm = config(dir.resolve("models"), "lgbt", 30);
+
+        ModelConfig shared = new ParallelModels(2, 8).withThreadShare(lgbm);
+
+        assertEquals(lgbm.params(), shared.params());
+        assertEquals(LgbmParams.DEFAULT_THREADS, LgbmParams.of(shared).get("num_threads"));
+    }
+
+    @Test
     void aLibraryThatIsNotOneIsRefusedNamingTheFileAndKey() throws Exception {
         Path file = write("bad.json", "{\"name\": \"bad\", \"library\": \"catboost\", \"dataVersion\": \"v5.0\","
                 + " \"featureSet\": \"small\"}");

@@ -49,7 +49,7 @@ public final class BoosterFile implements AutoCloseable {
             content = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ModelException("Model " + config.name() + ": the booster " + file + " does not exist. Train it"
-                    + " with numerai:train, or put an XGBoost JSON model there.", e);
+                    + " with numerai:train, or put " + modelKind(config) + " there.", e);
         } catch (IOException e) {
             throw ModelException.fault("Model " + config.name() + ": cannot read the booster " + file + ": " + e, e);
         }
@@ -83,6 +83,11 @@ public final class BoosterFile implements AutoCloseable {
         }
         LgbmBooster lgbm = LgbmBooster.load(config.name(), content, file.toString());
         return new BoosterFile(config, file, null, lgbm, lgbm.featureNames(), content);
+    }
+
+    /** What a user may put beside the config, in messages. */
+    static String modelKind(ModelConfig config) {
+        return config.library() == ModelLibrary.LIGHTGBM ? "a LightGBM text model" : "an XGBoost JSON model";
     }
 
     /** LightGBM's text model starts with the line {@code tree}. */

@@ -127,7 +127,7 @@ public final class BoosterStore {
             }
             return new Lookup(config, null, "no booster: none beside its config (" + config.booster() + ", key"
                     + " \"booster\" of " + config.source() + ") and none trained by the desk (" + trained + ")",
-                    train + ", or put an XGBoost JSON model beside the config.");
+                    train + ", or put " + BoosterFile.modelKind(config) + " beside the config.");
         }
         String unvouched = unvouched(config, trained);
         if (unvouched != null) {

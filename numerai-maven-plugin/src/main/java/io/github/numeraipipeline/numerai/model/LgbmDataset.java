@@ -1,6 +1,29 @@
 package io.github.numeraipipeline.numerai.model;
 
-import static com.microsoft.ml.lightgbm.lightgbmlib.*;
+import static com.microsoft.ml.lightgbm.lightgbmlib.LGBM_DatasetCreateFromSampledColumn;
+import static com.microsoft.ml.lightgbm.lightgbmlib.LGBM_DatasetFree;
+import static com.microsoft.ml.lightgbm.lightgbmlib.LGBM_DatasetPushRows;
+import static com.microsoft.ml.lightgbm.lightgbmlib.LGBM_DatasetSetFeatureNames;
+import static com.microsoft.ml.lightgbm.lightgbmlib.LGBM_DatasetSetField;
+import static com.microsoft.ml.lightgbm.lightgbmlib.delete_doubleArray;
+import static com.microsoft.ml.lightgbm.lightgbmlib.delete_doublePtrArray;
+import static com.microsoft.ml.lightgbm.lightgbmlib.delete_floatArray;
+import static com.microsoft.ml.lightgbm.lightgbmlib.delete_intArray;
+import static com.microsoft.ml.lightgbm.lightgbmlib.delete_intPtrArray;
+import static com.microsoft.ml.lightgbm.lightgbmlib.delete_voidpp;
+import static com.microsoft.ml.lightgbm.lightgbmlib.doubleArray_setitem;
+import static com.microsoft.ml.lightgbm.lightgbmlib.doublePtrArray_setitem;
+import static com.microsoft.ml.lightgbm.lightgbmlib.floatArray_setitem;
+import static com.microsoft.ml.lightgbm.lightgbmlib.float_to_voidp_ptr;
+import static com.microsoft.ml.lightgbm.lightgbmlib.intArray_setitem;
+import static com.microsoft.ml.lightgbm.lightgbmlib.intPtrArray_setitem;
+import static com.microsoft.ml.lightgbm.lightgbmlib.new_doubleArray;
+import static com.microsoft.ml.lightgbm.lightgbmlib.new_doublePtrArray;
+import static com.microsoft.ml.lightgbm.lightgbmlib.new_floatArray;
+import static com.microsoft.ml.lightgbm.lightgbmlib.new_intArray;
+import static com.microsoft.ml.lightgbm.lightgbmlib.new_intPtrArray;
+import static com.microsoft.ml.lightgbm.lightgbmlib.new_voidpp;
+import static com.microsoft.ml.lightgbm.lightgbmlib.voidpp_value;
 
 import com.microsoft.ml.lightgbm.SWIGTYPE_p_double;
 import com.microsoft.ml.lightgbm.SWIGTYPE_p_float;

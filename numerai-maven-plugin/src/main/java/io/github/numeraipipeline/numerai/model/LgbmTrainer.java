@@ -46,9 +46,11 @@ final class LgbmTrainer {
         try {
             long start = System.nanoTime();
             long lastReport = start;
+            int boosted = 0;
             for (int iteration = 0; iteration < rounds; iteration++) {
                 check(lightgbmlib.LGBM_BoosterUpdateOneIter(booster, finished), config, "boost round "
                         + (iteration + 1));
+                boosted = iteration + 1;
                 long now = System.nanoTime();
                 if (now - lastReport >= progressEvery.toNanos()) {
                     lastReport = now;
@@ -64,7 +66,7 @@ final class LgbmTrainer {
                     break;
                 }
             }
-            LOG.info(String.format(Locale.ROOT, "Trained %s: %d rounds in %.1f s", config.name(), rounds,
+            LOG.info(String.format(Locale.ROOT, "Trained %s: %d rounds in %.1f s", config.name(), boosted,
                     (System.nanoTime() - start) / 1e9));
             return modelText(config, booster).getBytes(StandardCharsets.UTF_8);
         } finally {

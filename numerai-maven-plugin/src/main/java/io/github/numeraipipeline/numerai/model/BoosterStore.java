@@ -23,7 +23,6 @@ import java.util.Locale;
  * data must never stand where a real one is expected, nor a real one be used on made-up data.
  */
 public final class BoosterStore {
-    static final String BOOSTER_SUFFIX = ".model.json";
     static final String MANIFEST_SUFFIX = ".manifest.json";
 
     /** Where the booster a model uses comes from. */
@@ -99,9 +98,9 @@ public final class BoosterStore {
         return directory;
     }
 
-    /** Where {@code train} writes the model's booster: {@code <store>/<name>.model.json}. */
+    /** Where {@code train} writes the model's booster: {@code <store>/<name>.model.json}, or {@code .model.txt} for LightGBM. */
     public Path trainedBooster(ModelConfig config) {
-        return directory.resolve(config.name() + BOOSTER_SUFFIX);
+        return directory.resolve(config.name() + config.library().boosterSuffix());
     }
 
     /** The manifest beside a trained booster: {@code <store>/<name>.manifest.json}. */
@@ -128,7 +127,7 @@ public final class BoosterStore {
             }
             return new Lookup(config, null, "no booster: none beside its config (" + config.booster() + ", key"
                     + " \"booster\" of " + config.source() + ") and none trained by the desk (" + trained + ")",
-                    train + ", or put an XGBoost JSON model beside the config.");
+                    train + ", or put " + BoosterFile.modelKind(config) + " beside the config.");
         }
         String unvouched = unvouched(config, trained);
         if (unvouched != null) {

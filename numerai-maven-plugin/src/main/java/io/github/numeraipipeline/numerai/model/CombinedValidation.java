@@ -173,7 +173,7 @@ public final class CombinedValidation {
                 features = FeatureSets.load(files.features(config.dataVersion())).featureSet(config.featureSet());
             }
             FeatureFrame frame = frame(config.dataVersion(), features);
-            return XgbPredictor.predict(booster, features, frame);
+            return booster.predict(features, frame);
         }
     }
 

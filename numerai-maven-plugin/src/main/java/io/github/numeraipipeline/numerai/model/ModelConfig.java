@@ -9,7 +9,8 @@ import java.util.Map;
  * One model of the desk, as {@code models/<name>.json} describes it: a booster, or an ensemble of other configs.
  *
  * @param name          the Numerai model (slot) name its predictions are uploaded to
- * @param type          the learner: {@code xgboost}, or {@code ensemble} for a config with {@code "ensemble"}
+ * @param type          the library that trains it, its {@code "library"} key ({@code xgboost} or
+ *                      {@code lightgbm}), or {@code ensemble} for a config with {@code "ensemble"}
  * @param dataVersion   the dataset version, such as {@code v5.0}
  * @param featureSet    a feature set of that version's {@code features.json}, such as {@code small}; null for an
  *                      ensemble
@@ -80,6 +81,11 @@ public record ModelConfig(String name, String type, String dataVersion, String f
     public ModelConfig withSubmit(boolean value) {
         return new ModelConfig(name, type, dataVersion, featureSet, target, numBoostRound, params, booster, source,
                 value, ensemble, neutralize, validationMetrics);
+    }
+
+    /** The library that trains and runs it. */
+    public ModelLibrary library() {
+        return ModelLibrary.of(type).orElseThrow(() -> new IllegalStateException("unknown library " + type));
     }
 
     /** The same model with one XGBoost param set (such as {@code nthread}). */

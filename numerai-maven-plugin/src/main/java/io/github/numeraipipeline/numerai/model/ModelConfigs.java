@@ -23,13 +23,12 @@ import java.util.stream.Stream;
  */
 public final class ModelConfigs {
     static final String SUFFIX = ".json";
-    private static final Set<String> KEYS = Set.of("name", "type", "dataVersion", "featureSet", "target",
+    private static final Set<String> KEYS = Set.of("name", "type", "library", "dataVersion", "featureSet", "target",
             "numBoostRound", "params", "booster", "submit", "ensemble", "neutralize", "validationMetrics");
     /** What the validation report can compute; mmc and bmc (meta model, benchmark models) are not there yet. */
     private static final List<String> VALIDATION_METRICS = List.of("corr", "fnc");
     /** What an ensemble config may have: it has no booster of its own. */
     private static final Set<String> ENSEMBLE_KEYS = Set.of("name", "dataVersion", "submit", "ensemble", "neutralize");
-    private static final Set<String> TYPES = Set.of("xgboost");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelConfigs() {
@@ -124,15 +123,43 @@ public final class ModelConfigs {
             return new ModelConfig(name, ModelConfig.ENSEMBLE_TYPE, fields.text("dataVersion", null), null, null, 0,
                     Map.of(), null, file, submit, fields.ensemble(name), neutralize, List.of("corr"));
         }
-        String type = fields.text("type", "xgboost");
-        if (!TYPES.contains(type)) {
-            throw new ModelConfigException("Model config " + file + ": \"type\" is \"" + type + "\"; supported: " + TYPES);
-        }
-        String booster = fields.text("booster", name + ".model.json");
+        ModelLibrary library = library(fields);
+        String booster = fields.text("booster", name + library.boosterSuffix());
+        refuseOtherLibrarysBooster(file, library, booster);
         Path dir = file.toAbsolutePath().getParent();
-        return new ModelConfig(name, type, fields.text("dataVersion", null), fields.text("featureSet", null),
+        return new ModelConfig(name, library.key(), fields.text("dataVersion", null), fields.text("featureSet", null),
                 fields.text("target", "target"), fields.positiveInt("numBoostRound", 0), fields.params(),
                 dir.resolve(booster).normalize(), file, submit, null, neutralize, fields.validationMetrics());
+    }
+
+    /**
+     * {@code "library"}, by default {@code xgboost}; {@code "type"} is its older name, still read (both given must
+     * agree).
+     */
+    private static ModelLibrary library(Fields fields) throws ModelConfigException {
+        String library = fields.text("library", fields.text("type", ModelLibrary.XGBOOST.key()));
+        String type = fields.text("type", library);
+        if (!type.equals(library)) {
+            throw new ModelConfigException("Model config " + fields.file() + ": \"library\" is \"" + library
+                    + "\" but \"type\", its older name, is \"" + type + "\"; keep only \"library\"");
+        }
+        String key = fields.root().has("library") ? "library" : "type";
+        return ModelLibrary.of(library).orElseThrow(() -> new ModelConfigException("Model config " + fields.file()
+                + ": \"" + key + "\" is \"" + library + "\"; use one of " + List.of(ModelLibrary.values())
+                + " (xgboost when the key is left out)"));
+    }
+
+    /** A booster named for the other library's format would be loaded by the wrong library. */
+    private static void refuseOtherLibrarysBooster(Path file, ModelLibrary library, String booster)
+            throws ModelConfigException {
+        for (ModelLibrary other : ModelLibrary.values()) {
+            if (other != library && booster.endsWith(other.boosterSuffix())) {
+                throw new ModelConfigException("Model config " + file + ": \"booster\" is \"" + booster + "\", "
+                        + other + "'s format (" + other.boosterSuffix() + "), but \"library\" is " + library
+                        + "; point \"booster\" at a " + library + " model (" + library.boosterSuffix() + ") or set"
+                        + " \"library\": \"" + other + "\"");
+            }
+        }
     }
 
     /** Typed access to a config's keys, with errors that name the file and the key. */

@@ -153,7 +153,7 @@ public final class ModelPredictions {
                 ready.stream().map(r -> r.booster.config()).toList(), config -> {
                     Ready r = byName.get(config.name());
                     long modelStart = System.nanoTime();
-                    float[] outputs = XgbPredictor.predict(r.booster, r.features, frame);
+                    float[] outputs = r.booster.predict(r.features, frame);
                     List<String> ids = frame.ids();
                     double[] values;
                     if (config.neutralize() == null) {

@@ -85,17 +85,12 @@ public final class ModelTraining {
         List<String> features = FeatureSets.load(data.features()).featureSet(config.featureSet());
         TargetColumn.require(config, data.train());
         Trained trained = boost(config, data.train(), data.validation(), features, seconds);
-        try {
-            byte[] boosterJson = BoosterFile.json(trained.booster, config.name());
-            Validated validated = validate(config, data.validation(), features, trained.booster, seconds);
-            return writeFiles(config, data, features, trained, boosterJson, validated, seconds, start);
-        } catch (XGBoostError e) {
-            throw ModelException.fault("Model " + config.name() + ": XGBoost failed to predict the validation"
-                    + " rows: " + e.getMessage(), e);
+        try (TrainedBooster booster = trained.booster) {
+            byte[] boosterFile = booster.file(config.name());
+            Validated validated = validate(config, data.validation(), features, booster, seconds);
+            return writeFiles(config, data, features, trained, boosterFile, validated, seconds, start);
         } catch (IOException e) {
             throw ModelException.fault("Model " + config.name() + ": cannot write its report or manifest: " + e, e);
-        } finally {
-            trained.booster.dispose();
         }
     }
 
@@ -108,7 +103,7 @@ public final class ModelTraining {
         long step = System.nanoTime();
         TrainingPlan plan = TrainingPlan.decide(config, trainFile, validationFile, features, options.eraStep(),
                 options.matrix());
-        DMatrix matrix;
+        TrainingInput input;
         int rows;
         int eras;
         try (TrainingSource source = plan.source(config, trainFile, features, options.eraStep())) {
@@ -121,27 +116,27 @@ public final class ModelTraining {
             seconds.put("read", elapsed(step));
             LOG.info("Model {}: training on {} rows of {} eras ({}) x {} features, target {}{}", config.name(), rows,
                     eras, EraSelection.describe(options.eraStep()), features.size(), config.target(),
-                    plan.describe());
+                    plan.describe(config));
             step = System.nanoTime();
-            matrix = source.matrix();
+            // the one place the library decides: XGBoost's matrix or LightGBM's Dataset, then its boosting
+            input = config.library() == ModelLibrary.LIGHTGBM ? source.lgbmDataset(options.progressEvery())
+                    : new XgbInput(source.matrix(), options.progressEvery());
         }
         if (plan.matrix().streams()) {
             // the float path has always counted its matrix in "train" (docs/scale.md)
             seconds.put("matrix", elapsed(step));
             step = System.nanoTime();
         }
-        try {
-            Booster booster = new XgbTrainer(options.progressEvery()).train(config, matrix);
+        try (input) {
+            TrainedBooster booster = input.boost(config);
             seconds.put("train", elapsed(step));
             return new Trained(booster, rows, eras, plan.matrix());
-        } finally {
-            matrix.dispose();
         }
     }
 
     /** Scores the booster on the validation file's rows of data type validation with a target. */
-    private Validated validate(ModelConfig config, Path validationFile, List<String> features, Booster booster,
-            Map<String, Double> seconds) throws NumeraiException, XGBoostError {
+    private Validated validate(ModelConfig config, Path validationFile, List<String> features,
+            TrainedBooster booster, Map<String, Double> seconds) throws NumeraiException {
         long step = System.nanoTime();
         FeatureFrame validation = reader.read(validationFile, features, List.of(config.target()));
         int[] rows = EraSelection.rows(validation, config.target(), 1, EraSelection.VALIDATION);
@@ -149,7 +144,7 @@ public final class ModelTraining {
             throw new ModelException("Model " + config.name() + ": " + validationFile + " has no validation"
                     + " rows with a \"" + config.target() + "\" target to score on.");
         }
-        float[] predictions = XgbPredictor.predict(booster, features, validation, rows);
+        float[] predictions = booster.predict(config.name(), features, validation, rows);
         ValidationMetrics metrics = ValidationMetrics.score(validation, config.target(), features, rows,
                 predictions, config.validationMetrics().contains("fnc"));
         seconds.put("validate", elapsed(step));
@@ -164,7 +159,7 @@ public final class ModelTraining {
      * does not vouch for it (a run killed between the two) counts as missing and is trained again.
      */
     private Outcome writeFiles(ModelConfig config, DataFiles data, List<String> features, Trained trained,
-            byte[] boosterJson, Validated validated, Map<String, Double> seconds, long start)
+            byte[] boosterFile, Validated validated, Map<String, Double> seconds, long start)
             throws IOException, ModelException {
         Path booster = boosters.trainedBooster(config);
         ValidationReport.Facts facts = new ValidationReport.Facts(config.name(), config.dataVersion(),
@@ -172,14 +167,14 @@ public final class ModelTraining {
                 EraSelection.describe(options.eraStep()), data.validation().toString(), booster.toString());
         Path report = ValidationReport.write(options.reportDirectory(), facts, validated.metrics);
         seconds.put("total", elapsed(start));
-        BoosterFile.write(boosterJson, booster);
+        BoosterFile.write(boosterFile, booster);
         Path manifest = boosters.trainedManifest(config);
         new TrainingManifest(config, clock.instant())
                 .file("config", config.source())
                 .file("features", data.features())
                 .file("train", data.train())
                 .file("validation", data.validation())
-                .booster(booster, boosterJson)
+                .booster(booster, boosterFile)
                 .training(config, options.eraStep(), trained.rows, trained.eras, features.size(), validated.rows)
                 .matrix(trained.matrix)
                 .validation(validated.metrics)
@@ -193,7 +188,61 @@ public final class ModelTraining {
         return Math.round((System.nanoTime() - since) / 1e7) / 100.0;
     }
 
-    private record Trained(Booster booster, int rows, int eras, TrainingMatrix matrix) {
+    private record Trained(TrainedBooster booster, int rows, int eras, TrainingMatrix matrix) {
+    }
+
+    /** What a model is trained from: XGBoost's matrix or LightGBM's Dataset; closing frees it. */
+    interface TrainingInput extends AutoCloseable {
+        TrainedBooster boost(ModelConfig config) throws NumeraiException;
+
+        @Override
+        void close();
+    }
+
+    /** A booster just trained, of either library: its file and its outputs for the validation rows. */
+    interface TrainedBooster extends AutoCloseable {
+        byte[] file(String model) throws ModelException;
+
+        float[] predict(String model, List<String> features, FeatureFrame frame, int[] rows)
+                throws NumeraiException;
+
+        @Override
+        void close();
+    }
+
+    private record XgbInput(DMatrix matrix, Duration progressEvery) implements TrainingInput {
+        @Override
+        public TrainedBooster boost(ModelConfig config) throws ModelException {
+            return new XgbBooster(new XgbTrainer(progressEvery).train(config, matrix));
+        }
+
+        @Override
+        public void close() {
+            matrix.dispose();
+        }
+    }
+
+    private record XgbBooster(Booster booster) implements TrainedBooster {
+        @Override
+        public byte[] file(String model) throws ModelException {
+            return BoosterFile.json(booster, model);
+        }
+
+        @Override
+        public float[] predict(String model, List<String> features, FeatureFrame frame, int[] rows)
+                throws ModelException {
+            try {
+                return XgbPredictor.predict(booster, features, frame, rows);
+            } catch (XGBoostError e) {
+                throw ModelException.fault("Model " + model + ": XGBoost failed to predict the validation"
+                        + " rows: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            booster.dispose();
+        }
     }
 
     private record Validated(ValidationMetrics metrics, int rows) {

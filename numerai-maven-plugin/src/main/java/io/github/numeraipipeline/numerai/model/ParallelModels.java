@@ -70,9 +70,14 @@ public final class ParallelModels {
         }
     }
 
-    /** The config with its share of the cores as {@code nthread}, unless it sets its own. */
+    /**
+     * The config with its share of the cores as {@code nthread}, unless it sets its own. Not LightGBM's: its model
+     * depends on its thread count, which {@link LgbmParams} fixes ({@code nthread} is an alias of its
+     * {@code num_threads}).
+     */
     ModelConfig withThreadShare(ModelConfig config) {
-        if (parallelModels == 1 || config.params().containsKey(NTHREAD)) {
+        if (parallelModels == 1 || config.params().containsKey(NTHREAD)
+                || !config.type().equals(ModelLibrary.XGBOOST.key())) { // LightGBM fixes its own; an ensemble has none
             return config;
         }
         return config.withParam(NTHREAD, Math.max(1, cores / parallelModels));

@@ -27,8 +27,10 @@ final class TrainingManifest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ObjectNode root = JSON.createObjectNode();
+    private final ModelLibrary library;
 
     TrainingManifest(ModelConfig config, Instant createdAt) {
+        library = config.library();
         root.put("model", config.name());
         root.put("createdAt", createdAt.toString());
     }
@@ -99,7 +101,13 @@ final class TrainingManifest {
     }
 
     void writeTo(Path file) throws IOException {
-        root.set("libraries", JSON.valueToTree(libraries()));
+        Map<String, String> libraries = libraries();
+        if (library == ModelLibrary.LIGHTGBM) {
+            // the LightGBM inside lightgbm4j's jar made the model; XGBoost's manifests stay as they were
+            libraries.put("lightgbm4j", mavenVersion(com.microsoft.ml.lightgbm.lightgbmlib.class,
+                    "io.github.metarank", "lightgbm4j"));
+        }
+        root.set("libraries", JSON.valueToTree(libraries));
         AtomicFiles.write(file, JSON.writeValueAsBytes(root));
     }
 

@@ -27,7 +27,9 @@ final class TrainingPlan {
             int eraStep, TrainingMatrix asked) throws NumeraiException {
         long trainRows = ParquetFrameReader.rowCount(trainFile);
         long validationRows = ParquetFrameReader.rowCount(validationFile);
-        TrainingMatrix matrix = asked.choose(trainRows / eraStep * features.size());
+        // LightGBM takes the rows from the int8 frame itself (LgbmDataset); the streams are XGBoost's
+        TrainingMatrix matrix = config.library() == ModelLibrary.LIGHTGBM ? TrainingMatrix.FLOAT
+                : asked.choose(trainRows / eraStep * features.size());
         XgbNative xgb = null;
         ParquetTrainingBatches.Scan scan = null;
         if (matrix.streams()) {
@@ -65,7 +67,10 @@ final class TrainingPlan {
     }
 
     /** What the training log line adds about the matrix. */
-    String describe() {
+    String describe(ModelConfig config) {
+        if (config.library() == ModelLibrary.LIGHTGBM) {
+            return ", pushed from int8 into LightGBM's Dataset a block at a time";
+        }
         return switch (matrix) {
             case INT8 -> ", streamed as int8 into XGBoost's quantile matrix";
             case INT8_DISK -> ", streamed as int8 into XGBoost's quantile matrix, kept on disk";

@@ -7,6 +7,7 @@ import io.github.numeraipipeline.numerai.xgbnative.Int8QuantileMatrix;
 import io.github.numeraipipeline.numerai.xgbnative.OffHeapMemory;
 import io.github.numeraipipeline.numerai.xgbnative.XgbNativeException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import ml.dmlc.xgboost4j.java.DMatrix;
@@ -55,6 +56,9 @@ abstract sealed class TrainingSource implements AutoCloseable {
     /** XGBoost's matrix of these rows: the caller disposes of it. */
     abstract DMatrix matrix() throws NumeraiException;
 
+    /** LightGBM's Dataset of these rows, ready to boost: the caller closes it. */
+    abstract LgbmTrainer.Input lgbmDataset(Duration progressEvery) throws NumeraiException;
+
     @Override
     public abstract void close();
 
@@ -91,6 +95,14 @@ abstract sealed class TrainingSource implements AutoCloseable {
                 throw ModelException.fault("Model " + config.name() + ": XGBoost cannot take the training data: "
                         + e.getMessage(), e);
             }
+        }
+
+        @Override
+        LgbmTrainer.Input lgbmDataset(Duration progressEvery) throws ModelException {
+            LgbmNative.load(config.name());
+            String params = LgbmParams.text(LgbmParams.of(config));
+            return new LgbmTrainer.Input(LgbmDataset.of(config.name(), frame, features, rows, labels, params,
+                    LgbmParams.binSample(config)), params, progressEvery);
         }
 
         /** The frame is the largest thing on the heap: it must be garbage before validation is read. */
@@ -134,6 +146,12 @@ abstract sealed class TrainingSource implements AutoCloseable {
             } catch (XgbNativeException e) {
                 throw ModelException.of(e);
             }
+        }
+
+        /** {@link TrainingPlan} takes the whole-file path for LightGBM: its stream is XGBoost's quantile matrix. */
+        @Override
+        LgbmTrainer.Input lgbmDataset(Duration progressEvery) {
+            throw new IllegalStateException("the int8 stream feeds XGBoost only");
         }
 
         @Override

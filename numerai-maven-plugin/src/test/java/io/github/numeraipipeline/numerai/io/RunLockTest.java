@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.numeraipipeline.numerai.MovableClock;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +29,7 @@ class RunLockTest {
 
     @TempDir
     Path temp;
-    private final StepClock clock = new StepClock(START);
+    private final MovableClock clock = new MovableClock(START);
     private final AtomicInteger sleeps = new AtomicInteger();
 
     /** Locks on the test's clock: each look at a busy lock moves it on by the poll interval. */
@@ -186,32 +184,5 @@ class RunLockTest {
     @Test
     void aNegativeWaitIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> locks(Duration.ofSeconds(-1)));
-    }
-
-    private static final class StepClock extends Clock {
-        private volatile Instant now;
-
-        StepClock(Instant start) {
-            this.now = start;
-        }
-
-        synchronized void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.numeraipipeline.numerai.MovableClock;
 import io.github.numeraipipeline.numerai.api.NumeraiApiException;
 import io.github.numeraipipeline.numerai.api.Round;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,55 +21,36 @@ class RoundWatcherTest {
     private static final Instant NOON = Instant.parse("2026-11-28T12:00:00Z");
     private static final Duration POLL = Duration.ofMinutes(10);
 
-    /** A clock that only moves when the watcher sleeps. */
-    private static final class SteppedClock extends Clock {
-        Instant now = NOON.minus(Duration.ofHours(2));
-        final List<Duration> sleeps = new ArrayList<>();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void sleep(Duration duration) {
-            sleeps.add(duration);
-            now = now.plus(duration);
-        }
-    }
-
-    private final SteppedClock clock = new SteppedClock();
+    /** Moves only when the watcher sleeps. */
+    private final MovableClock clock = new MovableClock(NOON.minus(Duration.ofHours(2)));
+    private final List<Duration> sleeps = new ArrayList<>();
     private final Round todays = new Round(1294, NOON, NOON.plus(Duration.ofHours(1)));
 
     private RoundWatcher watcher(RoundWatcher.RoundSource source) {
-        return new RoundWatcher(source, clock, clock::sleep);
+        return new RoundWatcher(source, clock, this::sleep);
+    }
+
+    private void sleep(Duration duration) {
+        sleeps.add(duration);
+        clock.advance(duration);
     }
 
     @Test
     void anOpenRoundIsRecordedAtOnce() throws Exception {
-        clock.now = NOON.plusSeconds(60);
+        clock.set(NOON.plusSeconds(60));
 
         RoundRecord record = watcher(() -> todays).watch(POLL, Duration.ofHours(5));
 
         assertTrue(record.isOpen());
         assertEquals(1294, record.round());
         assertEquals(NOON, record.openTime());
-        assertTrue(clock.sleeps.isEmpty());
+        assertTrue(sleeps.isEmpty());
     }
 
     @Test
     void betweenRoundsItPollsUntilTheRoundOpens() throws Exception {
         RoundWatcher.RoundSource source = () -> {
-            if (clock.now.isBefore(NOON.plusSeconds(1))) {
+            if (clock.instant().isBefore(NOON.plusSeconds(1))) {
                 throw new NumeraiApiException.RoundNotOpen("Numerai says: Current round not open for submissions");
             }
             return todays;
@@ -80,18 +59,18 @@ class RoundWatcherTest {
         RoundRecord record = watcher(source).watch(POLL, Duration.ofHours(5));
 
         assertTrue(record.isOpen());
-        assertEquals(13, clock.sleeps.size(), "two hours of ten-minute polls, then one more check");
-        assertTrue(clock.sleeps.stream().allMatch(POLL::equals));
+        assertEquals(13, sleeps.size(), "two hours of ten-minute polls, then one more check");
+        assertTrue(sleeps.stream().allMatch(POLL::equals));
     }
 
     @Test
     void aRoundAnnouncedForLaterIsCheckedJustAfterItOpensNotAtTheNextPoll() throws Exception {
-        clock.now = NOON.minusSeconds(30);
+        clock.set(NOON.minusSeconds(30));
 
         RoundRecord record = watcher(() -> todays).watch(POLL, Duration.ofHours(5));
 
         assertTrue(record.isOpen());
-        assertEquals(List.of(Duration.ofSeconds(31)), clock.sleeps);
+        assertEquals(List.of(Duration.ofSeconds(31)), sleeps);
     }
 
     @Test
@@ -104,7 +83,7 @@ class RoundWatcherTest {
         assertEquals(RoundRecord.Status.NO_ROUND, record.status());
         assertNull(record.round());
         assertTrue(record.reason().contains("numerai.maxWait=PT4S"), record.reason());
-        assertEquals(Duration.ofSeconds(4), clock.sleeps.stream().reduce(Duration.ZERO, Duration::plus));
+        assertEquals(Duration.ofSeconds(4), sleeps.stream().reduce(Duration.ZERO, Duration::plus));
     }
 
     @Test
@@ -113,12 +92,12 @@ class RoundWatcherTest {
             throw new NumeraiApiException.RoundNotOpen("between rounds");
         }).watch(POLL, Duration.ofMinutes(25));
 
-        assertEquals(List.of(POLL, POLL, Duration.ofMinutes(5)), clock.sleeps);
+        assertEquals(List.of(POLL, POLL, Duration.ofMinutes(5)), sleeps);
     }
 
     @Test
     void aDayWithoutARoundRecordsHowLongItWaitedAndWhenTheNextRoundIsExpected() throws Exception {
-        clock.now = NOON.plus(Duration.ofHours(2));
+        clock.set(NOON.plus(Duration.ofHours(2)));
 
         RoundRecord record = watcher(() -> todays).watch(POLL, Duration.ofMinutes(25));
 
@@ -129,7 +108,7 @@ class RoundWatcherTest {
 
     @Test
     void aClosedRoundIsNotOpen() throws Exception {
-        clock.now = NOON.plus(Duration.ofHours(2));
+        clock.set(NOON.plus(Duration.ofHours(2)));
 
         RoundRecord record = watcher(() -> todays).watch(POLL, Duration.ZERO);
 
@@ -145,7 +124,7 @@ class RoundWatcherTest {
             if (calls[0]++ == 0) {
                 throw new NumeraiApiException.Unavailable("Numerai's API answered HTTP 503 after every retry", 503, null);
             }
-            return new Round(1294, clock.now.minusSeconds(5), clock.now.plusSeconds(3600));
+            return new Round(1294, clock.instant().minusSeconds(5), clock.instant().plusSeconds(3600));
         }).watch(POLL, Duration.ofHours(1));
 
         assertTrue(record.isOpen());
@@ -157,12 +136,12 @@ class RoundWatcherTest {
         assertThrows(NumeraiApiException.InvalidCredentials.class, () -> watcher(() -> {
             throw new NumeraiApiException.InvalidCredentials("refused");
         }).watch(POLL, Duration.ofHours(5)));
-        assertTrue(clock.sleeps.isEmpty());
+        assertTrue(sleeps.isEmpty());
     }
 
     @Test
     void theRecordRoundTripsThroughRoundJson(@TempDir Path dir) throws Exception {
-        clock.now = NOON.plusSeconds(60);
+        clock.set(NOON.plusSeconds(60));
         RoundRecord record = watcher(() -> todays).watch(POLL, Duration.ZERO);
 
         record.writeTo(dir);

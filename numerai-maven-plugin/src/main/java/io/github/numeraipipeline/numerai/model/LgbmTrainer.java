@@ -44,21 +44,13 @@ final class LgbmTrainer {
         }
         SWIGTYPE_p_int finished = lightgbmlib.new_intp();
         try {
-            long start = System.nanoTime();
-            long lastReport = start;
+            TrainingProgress progress = new TrainingProgress(config.name(), rounds, progressEvery);
             int boosted = 0;
             for (int iteration = 0; iteration < rounds; iteration++) {
                 check(lightgbmlib.LGBM_BoosterUpdateOneIter(booster, finished), config, "boost round "
                         + (iteration + 1));
                 boosted = iteration + 1;
-                long now = System.nanoTime();
-                if (now - lastReport >= progressEvery.toNanos()) {
-                    lastReport = now;
-                    double elapsed = (now - start) / 1e9;
-                    double left = elapsed / (iteration + 1) * (rounds - iteration - 1);
-                    LOG.info(String.format(Locale.ROOT, "Training %s: iteration %d/%d, %.0f s elapsed, about %.0f s"
-                            + " to go", config.name(), iteration + 1, rounds, elapsed, left));
-                }
+                progress.roundDone(iteration + 1);
                 // LightGBM stops early only when no split gains any more; the model then has fewer trees
                 if (lightgbmlib.intp_value(finished) == 1) {
                     LOG.info("Training {}: LightGBM found nothing more to split after {} rounds", config.name(),
@@ -67,7 +59,7 @@ final class LgbmTrainer {
                 }
             }
             LOG.info(String.format(Locale.ROOT, "Trained %s: %d rounds in %.1f s", config.name(), boosted,
-                    (System.nanoTime() - start) / 1e9));
+                    progress.secondsSoFar()));
             return modelText(config, booster).getBytes(StandardCharsets.UTF_8);
         } finally {
             lightgbmlib.delete_intp(finished);

@@ -32,25 +32,17 @@ final class XgbTrainer {
                     + " so it cannot be trained; add the number of boosting rounds (such as 200).");
         }
         Map<String, Object> params = new HashMap<>(config.params());
-        long start = System.nanoTime();
-        long lastReport = start;
+        TrainingProgress progress = new TrainingProgress(config.name(), rounds, progressEvery);
         try {
             // zero rounds: XGBoost4J's way to a fresh booster bound to the training data
             Booster booster = XGBoost.train(data, params, 0, Map.of(), null, null);
             try {
                 for (int iteration = 0; iteration < rounds; iteration++) {
                     booster.update(data, iteration);
-                    long now = System.nanoTime();
-                    if (now - lastReport >= progressEvery.toNanos()) {
-                        lastReport = now;
-                        double elapsed = (now - start) / 1e9;
-                        double left = elapsed / (iteration + 1) * (rounds - iteration - 1);
-                        LOG.info(String.format(Locale.ROOT, "Training %s: iteration %d/%d, %.0f s elapsed, about %.0f s"
-                                + " to go", config.name(), iteration + 1, rounds, elapsed, left));
-                    }
+                    progress.roundDone(iteration + 1);
                 }
                 LOG.info(String.format(Locale.ROOT, "Trained %s: %d rounds in %.1f s", config.name(), rounds,
-                        (System.nanoTime() - start) / 1e9));
+                        progress.secondsSoFar()));
                 return booster;
             } catch (XGBoostError | RuntimeException e) {
                 booster.dispose();

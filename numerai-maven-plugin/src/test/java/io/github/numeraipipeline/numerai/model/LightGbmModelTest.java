@@ -246,7 +246,7 @@ class LightGbmModelTest {
     }
 
     /** LightGBM's C API on its own: the model file loaded by LightGBM, doubles in, doubles out. */
-    private static double[] lightGbmsOwnPredict(Path modelFile, double[] rowMajor, int rows, int columns) {
+    static double[] lightGbmsOwnPredict(Path modelFile, double[] rowMajor, int rows, int columns) {
         SWIGTYPE_p_p_void out = lightgbmlib.new_voidpp();
         SWIGTYPE_p_int iterations = lightgbmlib.new_intp();
         assertEquals(0, lightgbmlib.LGBM_BoosterCreateFromModelfile(modelFile.toString(), iterations, out));
@@ -278,7 +278,7 @@ class LightGbmModelTest {
         }
     }
 
-    private static double[] rowMajor(FeatureFrame frame, List<String> names) {
+    static double[] rowMajor(FeatureFrame frame, List<String> names) {
         double[] values = new double[frame.rowCount() * names.size()];
         for (int j = 0; j < names.size(); j++) {
             byte[] column = frame.feature(names.get(j));

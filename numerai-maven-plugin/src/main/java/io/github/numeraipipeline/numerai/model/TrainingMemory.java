@@ -104,9 +104,10 @@ final class TrainingMemory {
     /**
      * LightGBM (measured with lightgbm4j 4.3.0-1, docs/models.md): the whole file is read onto the heap as int8, as
      * on the float path, and pushed a block of rows at a time into LightGBM's Dataset, which keeps Numerai's 5
-     * values a feature as small bins (by columns, and again by rows for the row-wise histograms that
-     * {@code force_row_wise} asks for): about {@value #LGBM_NATIVE_BYTES_PER_VALUE} bytes a trained value outside the
-     * heap at the peak, the bin sample (at most about 240 MB) and the float blocks coming out of the reserve.
+     * values a feature as small bins (consistent with a byte by columns and again by rows for the row-wise
+     * histograms that {@code force_row_wise} asks for): about {@value #LGBM_NATIVE_BYTES_PER_VALUE} bytes a trained
+     * value outside the heap at the peak, the bin sample (at most about 240 MB) and the float blocks coming out of
+     * the reserve.
      * Measured (bench.LgbmNativeMemory, 10 rounds, 1,000 features): the peak resident set above a pre-touched heap
      * was 407 MB at 100.8 M values and 609 MB at 201.6 M, 2.0 bytes a value and about 200 MB besides.
      */

@@ -130,7 +130,7 @@ public final class ModelTraining {
         try (input) {
             TrainedBooster booster = input.boost(config);
             seconds.put("train", elapsed(step));
-            return new Trained(booster, rows, eras, plan.matrix());
+            return new Trained(booster, rows, eras, plan.manifestMatrix(config));
         }
     }
 
@@ -188,7 +188,7 @@ public final class ModelTraining {
         return Math.round((System.nanoTime() - since) / 1e7) / 100.0;
     }
 
-    private record Trained(TrainedBooster booster, int rows, int eras, TrainingMatrix matrix) {
+    private record Trained(TrainedBooster booster, int rows, int eras, String matrix) {
     }
 
     /** What a model is trained from: XGBoost's matrix or LightGBM's Dataset; closing frees it. */

@@ -60,9 +60,12 @@ final class TrainingManifest {
         return this;
     }
 
-    /** How the train file reached XGBoost: {@code float} or {@code int8}; call after {@link #training}. */
-    TrainingManifest matrix(TrainingMatrix matrix) {
-        ((ObjectNode) root.get("training")).put("matrix", matrix.toString());
+    /**
+     * How the train file reached the library: XGBoost's {@code float}, {@code int8} or {@code int8-disk}, or
+     * {@value TrainingPlan#LIGHTGBM_DATASET}; call after {@link #training}.
+     */
+    TrainingManifest matrix(String matrix) {
+        ((ObjectNode) root.get("training")).put("matrix", matrix);
         return this;
     }
 

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Says before any data is read whether training fits this machine, since running out of memory an hour in, or
- * being killed by the kernel, says nothing useful. The estimate, measured with XGBoost4J 3.4 on the hist method:
+ * being killed by the kernel, says nothing useful. LightGBM has its own estimate ({@link #checkLightGbm}). The
+ * estimate for XGBoost, measured with XGBoost4J 3.4 on the hist method:
  *
  * <ul>
  *   <li>Java heap: the whole file is read, 1 byte a feature value plus about {@value #HEAP_BYTES_PER_ROW} bytes a
@@ -97,6 +98,47 @@ final class TrainingMemory {
                     + " machine has %s beside the %s heap. Keep the matrix on disk (-Dnumerai.train.matrix=int8-disk),"
                     + " train on fewer eras (-Dnumerai.train.eraStep), or use a larger machine.", model, trainedRows,
                     features, gib(outside), gib(Math.max(0, physical - maxHeap)), gib(maxHeap)));
+        }
+    }
+
+    /**
+     * LightGBM (measured with lightgbm4j 4.3.0-1, docs/models.md): the whole file is read onto the heap as int8, as
+     * on the float path, and pushed a block of rows at a time into LightGBM's Dataset, which keeps Numerai's 5
+     * values a feature as small bins (consistent with a byte by columns and again by rows for the row-wise
+     * histograms that {@code force_row_wise} asks for): about {@value #LGBM_NATIVE_BYTES_PER_VALUE} bytes a trained
+     * value outside the heap at the peak, the bin sample (at most about 240 MB) and the float blocks coming out of
+     * the reserve.
+     * Measured (bench.LgbmNativeMemory, 10 rounds, 1,000 features): the peak resident set above a pre-touched heap
+     * was 407 MB at 100.8 M values and 609 MB at 201.6 M, 2.0 bytes a value and about 200 MB besides.
+     */
+    static final int LGBM_NATIVE_BYTES_PER_VALUE = 2;
+
+    /** The check before a LightGBM training: {@link #checkLightGbm} with this JVM's heap and this machine. */
+    static void requireLightGbm(String model, long trainRows, long validationRows, int features, int eraStep)
+            throws ModelException {
+        checkLightGbm(model, Math.max(trainRows, validationRows), features, eraStep, Runtime.getRuntime().maxMemory(),
+                physicalMemory());
+    }
+
+    static void checkLightGbm(String model, long fileRows, int features, int eraStep, long maxHeap, long physical)
+            throws ModelException {
+        long heap = heapNeeded(fileRows, features);
+        if (heap > maxHeap) {
+            throw new ModelException(String.format(Locale.ROOT, "Model %s: reading %,d rows x %d features needs about"
+                    + " %s of Java heap, but this JVM may use %s. Give Maven more (MAVEN_OPTS=-Xmx%dg), or choose a"
+                    + " smaller feature set.", model, fileRows, features, gib(heap), gib(maxHeap),
+                    (heap >> 30) + 2));
+        }
+        long trainedRows = fileRows / eraStep;
+        long outside = trainedRows * features * LGBM_NATIVE_BYTES_PER_VALUE + NATIVE_RESERVE;
+        if (outside > physical - maxHeap) {
+            throw new ModelException(String.format(Locale.ROOT, "Model %s: training on about %,d rows x %d features"
+                    + " needs about %s of memory outside the Java heap (LightGBM's Dataset, %d bytes a value), but"
+                    + " this machine has %s beside the %s heap. Train on fewer eras (-Dnumerai.train.eraStep=%d),"
+                    + " choose a smaller feature set, or use a larger machine.", model, trainedRows, features,
+                    gib(outside), LGBM_NATIVE_BYTES_PER_VALUE, gib(Math.max(0, physical - maxHeap)), gib(maxHeap),
+                    Math.max(eraStep + 1, (int) Math.ceil((double) outside * eraStep
+                            / Math.max(1, physical - maxHeap)))));
         }
     }
 

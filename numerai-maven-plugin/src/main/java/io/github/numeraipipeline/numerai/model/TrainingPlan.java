@@ -8,11 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * How one config's train file reaches XGBoost, decided once before anything heavy is read: the matrix path, and
+ * How one config's train file reaches its library, decided once before anything heavy is read: the matrix path, and
  * that it fits this machine ({@link TrainingMemory}). The int8 paths bind the native library first (a missing
- * function says so at once) and count the rows they will train on from the era and target columns alone.
+ * function says so at once) and count the rows they will train on from the era and target columns alone. A
+ * LightGBM config reads the whole file as int8 (the float path's reading) and pushes it into LightGBM's own
+ * Dataset, so it has its own memory check and its own name in the manifest.
  */
 final class TrainingPlan {
+    /** The manifest's {@code training.matrix} of a LightGBM model. */
+    static final String LIGHTGBM_DATASET = "lightgbm-dataset";
+
     private final TrainingMatrix matrix;
     private final XgbNative xgb;
     private final ParquetTrainingBatches.Scan scan;
@@ -40,7 +45,11 @@ final class TrainingPlan {
             }
             scan = ParquetTrainingBatches.scan(trainFile, config.target(), eraStep);
         }
-        TrainingMemory.require(config.name(), matrix, trainRows, validationRows, features.size(), eraStep, scan);
+        if (config.library() == ModelLibrary.LIGHTGBM) {
+            TrainingMemory.requireLightGbm(config.name(), trainRows, validationRows, features.size(), eraStep);
+        } else {
+            TrainingMemory.require(config.name(), matrix, trainRows, validationRows, features.size(), eraStep, scan);
+        }
         return new TrainingPlan(matrix, xgb, scan);
     }
 
@@ -54,6 +63,11 @@ final class TrainingPlan {
     /** The path: never {@link TrainingMatrix#AUTO}. */
     TrainingMatrix matrix() {
         return matrix;
+    }
+
+    /** What the manifest records as {@code training.matrix}. */
+    String manifestMatrix(ModelConfig config) {
+        return config.library() == ModelLibrary.LIGHTGBM ? LIGHTGBM_DATASET : matrix.toString();
     }
 
     /** The native binding on the int8 paths, else null. */

@@ -38,6 +38,7 @@ class EnsemblePredictionsTest {
     private static BoosterStore boosters;
     private static ModelConfig a;
     private static ModelConfig b;
+    private static ModelConfig lgb;
 
     @TempDir
     Path dir;
@@ -52,6 +53,8 @@ class EnsemblePredictionsTest {
         b = ModelFixtures.config(models, "xgbb", 5);
         ModelFixtures.train(a, data, boosters, shared.resolve("reports"), 1);
         ModelFixtures.train(b, data, boosters, shared.resolve("reports"), 2);
+        lgb = LightGbmModelTest.config(models, "lgbt", 30);
+        ModelFixtures.train(lgb, data, boosters, shared.resolve("reports"), 1);
     }
 
     private static ModelPredictions.LiveData liveData() {
@@ -228,6 +231,116 @@ class EnsemblePredictionsTest {
             double[] asFloats = Arrays.stream(mixed).map(v -> (float) v).toArray();
             assertEquals(io.github.numeraipipeline.numerai.scoring.NumeraiCorr.of(asFloats, targets),
                     era.get("corr").asDouble(), 1e-9, "era " + era.get("era"));
+        }
+    }
+
+    @Test
+    void anEnsembleMayMixAnXgboostAndALightGbmMemberEachPredictedByItsOwnLibrary() throws Exception {
+        ModelConfig mixed = config("mixed", "{\"name\": \"mixed\", \"dataVersion\": \"v5.0\","
+                + " \"ensemble\": {\"members\": [\"xgba\", \"lgbt\"], \"weights\": [0.6, 0.4]}}");
+        Path output = dir.resolve("out");
+
+        PredictionRecord record = predict(output, a, lgb, mixed);
+
+        record.requireNoFailures();
+        assertEquals(List.of("xgba", "lgbt", "mixed"), record.files().stream().map(PredictionFile::model).toList());
+        // independently: each library on its own saved file, the live rows in the file's order
+        List<String> small = new SyntheticDataset(ModelFixtures.SPEC).featureSets().featureSet("small");
+        FeatureFrame frame = new ParquetFrameReader().read(live, small, List.of());
+        double[] xgbOutputs = xgboostsOwnPredict(boosters.lookup(a).require().file(), frame);
+        Path lgbFile = boosters.lookup(lgb).require().file();
+        List<String> lgbNames;
+        try (BoosterFile booster = BoosterFile.load(lgb, lgbFile)) {
+            lgbNames = booster.featureNames();
+        }
+        double[] lgbOutputs = LightGbmModelTest.lightGbmsOwnPredict(lgbFile,
+                LightGbmModelTest.rowMajor(frame, lgbNames), frame.rowCount(), lgbNames.size());
+        // the desk's predictions are float32 whichever library made them (LightGBM's doubles narrowed)
+        double[] lgbAsFloats = Arrays.stream(lgbOutputs).map(v -> (float) v).toArray();
+        assertTrue(Arrays.stream(lgbAsFloats).distinct().count() > 10, "LightGBM predicts more than a constant");
+        double[] rankX = averageRanks(xgbOutputs);
+        double[] rankL = averageRanks(lgbAsFloats);
+        double[] expected = averageRanks(IntStream.range(0, rankX.length)
+                .mapToDouble(i -> (0.6 * rankX[i] + 0.4 * rankL[i]) / 1.0).toArray());
+        assertEquals(frame.ids(), ids(output.resolve("predictions_mixed.csv")));
+        assertArrayEquals(expected, values(output.resolve("predictions_mixed.csv")), CLOSE);
+        assertArrayEquals(rankL, values(output.resolve("predictions_lgbt.csv")), CLOSE);
+        // and the mix is neither member alone
+        assertFalse(Arrays.equals(expected, rankX) || Arrays.equals(expected, rankL));
+    }
+
+    @Test
+    void theValidationReportOfAMixedEnsembleScoresBothLibrariesMembersPerEra() throws Exception {
+        ModelConfig mixed = config("mixed", "{\"name\": \"mixed\", \"dataVersion\": \"v5.0\","
+                + " \"ensemble\": {\"members\": [\"xgba\", \"lgbt\"]}}");
+        Path reports = dir.resolve("reports");
+
+        validation(reports).report(mixed, java.util.Map.of("mixed", mixed, "xgba", a, "lgbt", lgb));
+
+        List<String> small = new SyntheticDataset(ModelFixtures.SPEC).featureSets().featureSet("small");
+        FeatureFrame frame = new ParquetFrameReader().read(data.validation(), small, List.of("target"));
+        double[] outX = xgboostsOwnPredict(boosters.lookup(a).require().file(), frame);
+        Path lgbFile = boosters.lookup(lgb).require().file();
+        List<String> lgbNames;
+        try (BoosterFile booster = BoosterFile.load(lgb, lgbFile)) {
+            lgbNames = booster.featureNames();
+        }
+        double[] outL = Arrays.stream(LightGbmModelTest.lightGbmsOwnPredict(lgbFile,
+                LightGbmModelTest.rowMajor(frame, lgbNames), frame.rowCount(), lgbNames.size()))
+                .map(v -> (float) v).toArray();
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(reports.resolve("mixed.json").toFile());
+        assertEquals(6, report.get("eras").size(), "8 validation eras, 2 without targets");
+        for (com.fasterxml.jackson.databind.JsonNode era : report.get("eras")) {
+            int[] rows = IntStream.range(0, frame.rowCount())
+                    .filter(r -> era.get("era").asText().equals(frame.eras().get(r))).toArray();
+            double[] rx = averageRanks(Arrays.stream(rows).mapToDouble(r -> outX[r]).toArray());
+            double[] rl = averageRanks(Arrays.stream(rows).mapToDouble(r -> outL[r]).toArray());
+            double[] mixedRanks = averageRanks(IntStream.range(0, rows.length)
+                    .mapToDouble(i -> (rx[i] + rl[i]) / 2).toArray());
+            double[] targets = Arrays.stream(rows).mapToDouble(r -> frame.target("target")[r]).toArray();
+            double[] asFloats = Arrays.stream(mixedRanks).map(v -> (float) v).toArray();
+            assertEquals(io.github.numeraipipeline.numerai.scoring.NumeraiCorr.of(asFloats, targets),
+                    era.get("corr").asDouble(), 1e-9, "era " + era.get("era"));
+        }
+    }
+
+    private static CombinedValidation validation(Path reports) {
+        return new CombinedValidation(boosters, new CombinedValidation.Files() {
+            @Override
+            public Path validation(String dataVersion) {
+                return data.validation();
+            }
+
+            @Override
+            public Path features(String dataVersion) {
+                return data.features();
+            }
+        }, reports);
+    }
+
+    /** XGBoost4J on its own: the JSON model loaded by XGBoost, float rows in the model's feature order. */
+    private static double[] xgboostsOwnPredict(Path modelFile, FeatureFrame frame) throws Exception {
+        ml.dmlc.xgboost4j.java.Booster booster = ml.dmlc.xgboost4j.java.XGBoost.loadModel(modelFile.toString());
+        try {
+            String[] names = booster.getFeatureNames();
+            float[] rows = new float[frame.rowCount() * names.length];
+            for (int j = 0; j < names.length; j++) {
+                byte[] column = frame.feature(names[j]);
+                for (int i = 0; i < frame.rowCount(); i++) {
+                    rows[i * names.length + j] = column[i] == FeatureFrame.MISSING ? Float.NaN : column[i];
+                }
+            }
+            ml.dmlc.xgboost4j.java.DMatrix matrix = new ml.dmlc.xgboost4j.java.DMatrix(rows, frame.rowCount(),
+                    names.length, Float.NaN);
+            try {
+                float[][] outputs = booster.predict(matrix);
+                return Arrays.stream(outputs).mapToDouble(o -> o[0]).toArray();
+            } finally {
+                matrix.dispose();
+            }
+        } finally {
+            booster.dispose();
         }
     }
 

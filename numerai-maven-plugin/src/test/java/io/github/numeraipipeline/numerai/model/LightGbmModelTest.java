@@ -71,6 +71,7 @@ class LightGbmModelTest {
         JsonNode manifest = new ObjectMapper().readTree(trained.manifest().toFile());
         assertEquals(Sha256.of(trained.booster()), manifest.at("/files/booster/sha256").asText(), manifest.toString());
         assertEquals("4.3.0-1", manifest.at("/libraries/lightgbm4j").asText());
+        assertEquals("lightgbm-dataset", manifest.at("/training/matrix").asText(), "not XGBoost's float matrix");
         assertTrue(Files.isRegularFile(trained.report()));
         assertTrue(trained.metrics().mean() > 0.05, "finds the fixture's signal: " + trained.metrics().mean());
     }
@@ -167,6 +168,27 @@ class LightGbmModelTest {
     }
 
     @Test
+    void theMemoryCheckCountsLightGbmsSmallBinsNotXgboostsFloatMatrix() throws Exception {
+        long gib = 1L << 30;
+        // 500k rows x 2,376 features on a 16 GiB machine with an 8 GiB heap: 15 GB as XGBoost floats, 3.4 as bins
+        ModelException xgb = assertThrows(ModelException.class,
+                () -> TrainingMemory.check("xgbm", 500_000, 2376, 1, 8 * gib, 16 * gib));
+        assertTrue(xgb.getMessage().contains("XGBoost takes float32"), xgb.getMessage());
+        TrainingMemory.checkLightGbm("lgbm", 500_000, 2376, 1, 8 * gib, 16 * gib);
+
+        // on 10 GiB (2 beside the heap) LightGBM does not fit either, and is told how many eras would
+        ModelException lgbm = assertThrows(ModelException.class,
+                () -> TrainingMemory.checkLightGbm("lgbm", 500_000, 2376, 1, 8 * gib, 10 * gib));
+        assertTrue(lgbm.getMessage().contains("Model lgbm") && lgbm.getMessage().contains("LightGBM's Dataset")
+                && lgbm.getMessage().contains("-Dnumerai.train.eraStep=2"), lgbm.getMessage());
+        // and its heap is the whole int8 file, as on XGBoost's float path
+        ModelException heap = assertThrows(ModelException.class,
+                () -> TrainingMemory.checkLightGbm("lgbm", 500_000, 2376, 1, gib, 16 * gib));
+        assertTrue(heap.getMessage().contains("Java heap") && heap.getMessage().contains("MAVEN_OPTS=-Xmx3g"),
+                heap.getMessage());
+    }
+
+    @Test
     void aLibraryThatIsNotOneIsRefusedNamingTheFileAndKey() throws Exception {
         Path file = write("bad.json", "{\"name\": \"bad\", \"library\": \"catboost\", \"dataVersion\": \"v5.0\","
                 + " \"featureSet\": \"small\"}");
@@ -246,7 +268,7 @@ class LightGbmModelTest {
     }
 
     /** LightGBM's C API on its own: the model file loaded by LightGBM, doubles in, doubles out. */
-    private static double[] lightGbmsOwnPredict(Path modelFile, double[] rowMajor, int rows, int columns) {
+    static double[] lightGbmsOwnPredict(Path modelFile, double[] rowMajor, int rows, int columns) {
         SWIGTYPE_p_p_void out = lightgbmlib.new_voidpp();
         SWIGTYPE_p_int iterations = lightgbmlib.new_intp();
         assertEquals(0, lightgbmlib.LGBM_BoosterCreateFromModelfile(modelFile.toString(), iterations, out));
@@ -278,7 +300,7 @@ class LightGbmModelTest {
         }
     }
 
-    private static double[] rowMajor(FeatureFrame frame, List<String> names) {
+    static double[] rowMajor(FeatureFrame frame, List<String> names) {
         double[] values = new double[frame.rowCount() * names.size()];
         for (int j = 0; j < names.size(); j++) {
             byte[] column = frame.feature(names.get(j));

@@ -37,13 +37,15 @@ final class TrainingMemory {
 
     /**
      * The one check before training, for the path chosen, against this JVM's maximum heap and the machine's memory
-     * outside it: the float path reads both files whole; the int8 paths stream the train file ({@code scan} says
-     * what they keep of it) and read the validation file whole.
+     * outside it: the float path and LightGBM read both files whole; the int8 paths stream the train file
+     * ({@code scan} says what they keep of it) and read the validation file whole.
      */
-    static void require(String model, TrainingMatrix path, long trainRows, long validationRows, int features,
-            int eraStep, ParquetTrainingBatches.Scan scan) throws ModelException {
+    static void require(ModelLibrary library, String model, TrainingMatrix path, long trainRows, long validationRows,
+            int features, int eraStep, ParquetTrainingBatches.Scan scan) throws ModelException {
         long maxHeap = Runtime.getRuntime().maxMemory();
-        if (path.streams()) {
+        if (library == ModelLibrary.LIGHTGBM) {
+            checkLightGbm(model, Math.max(trainRows, validationRows), features, eraStep, maxHeap, physicalMemory());
+        } else if (path.streams()) {
             checkValidation(model, validationRows, features, maxHeap);
             checkInt8(model, scan.rows(), scan.largestRowGroup(), features, path == TrainingMatrix.INT8_DISK,
                     maxHeap, physicalMemory());
@@ -54,13 +56,7 @@ final class TrainingMemory {
 
     static void check(String model, long fileRows, int features, int eraStep, long maxHeap, long physical)
             throws ModelException {
-        long heap = heapNeeded(fileRows, features);
-        if (heap > maxHeap) {
-            throw new ModelException(String.format(Locale.ROOT, "Model %s: reading %,d rows x %d features needs about"
-                    + " %s of Java heap, but this JVM may use %s. Give Maven more (MAVEN_OPTS=-Xmx%dg), or choose a"
-                    + " smaller feature set.", model, fileRows, features, gib(heap), gib(maxHeap),
-                    (heap >> 30) + 2));
-        }
+        requireHeapForWholeFile(model, fileRows, features, maxHeap);
         long trainedRows = fileRows / eraStep;
         long outside = nativeNeeded(trainedRows, features);
         if (outside > physical - maxHeap) {
@@ -69,7 +65,7 @@ final class TrainingMemory {
                     + " %s beside the %s heap. Train on fewer eras (-Dnumerai.train.eraStep=%d), choose a smaller"
                     + " feature set, or use a larger machine.", model, trainedRows, features, gib(outside),
                     gib(Math.max(0, physical - maxHeap)), gib(maxHeap),
-                    Math.max(eraStep + 1, (int) Math.ceil((double) outside * eraStep / Math.max(1, physical - maxHeap)))));
+                    fewerEras(outside, eraStep, maxHeap, physical)));
         }
     }
 
@@ -113,22 +109,9 @@ final class TrainingMemory {
      */
     static final int LGBM_NATIVE_BYTES_PER_VALUE = 2;
 
-    /** The check before a LightGBM training: {@link #checkLightGbm} with this JVM's heap and this machine. */
-    static void requireLightGbm(String model, long trainRows, long validationRows, int features, int eraStep)
-            throws ModelException {
-        checkLightGbm(model, Math.max(trainRows, validationRows), features, eraStep, Runtime.getRuntime().maxMemory(),
-                physicalMemory());
-    }
-
     static void checkLightGbm(String model, long fileRows, int features, int eraStep, long maxHeap, long physical)
             throws ModelException {
-        long heap = heapNeeded(fileRows, features);
-        if (heap > maxHeap) {
-            throw new ModelException(String.format(Locale.ROOT, "Model %s: reading %,d rows x %d features needs about"
-                    + " %s of Java heap, but this JVM may use %s. Give Maven more (MAVEN_OPTS=-Xmx%dg), or choose a"
-                    + " smaller feature set.", model, fileRows, features, gib(heap), gib(maxHeap),
-                    (heap >> 30) + 2));
-        }
+        requireHeapForWholeFile(model, fileRows, features, maxHeap);
         long trainedRows = fileRows / eraStep;
         long outside = trainedRows * features * LGBM_NATIVE_BYTES_PER_VALUE + NATIVE_RESERVE;
         if (outside > physical - maxHeap) {
@@ -137,9 +120,25 @@ final class TrainingMemory {
                     + " this machine has %s beside the %s heap. Train on fewer eras (-Dnumerai.train.eraStep=%d),"
                     + " choose a smaller feature set, or use a larger machine.", model, trainedRows, features,
                     gib(outside), LGBM_NATIVE_BYTES_PER_VALUE, gib(Math.max(0, physical - maxHeap)), gib(maxHeap),
-                    Math.max(eraStep + 1, (int) Math.ceil((double) outside * eraStep
-                            / Math.max(1, physical - maxHeap)))));
+                    fewerEras(outside, eraStep, maxHeap, physical)));
         }
+    }
+
+    /** The float and LightGBM paths read the whole train (or validation) file onto the heap as int8. */
+    private static void requireHeapForWholeFile(String model, long fileRows, int features, long maxHeap)
+            throws ModelException {
+        long heap = heapNeeded(fileRows, features);
+        if (heap > maxHeap) {
+            throw new ModelException(String.format(Locale.ROOT, "Model %s: reading %,d rows x %d features needs about"
+                    + " %s of Java heap, but this JVM may use %s. Give Maven more (MAVEN_OPTS=-Xmx%dg), or choose a"
+                    + " smaller feature set.", model, fileRows, features, gib(heap), gib(maxHeap),
+                    (heap >> 30) + 2));
+        }
+    }
+
+    /** The era step that would fit what is outside the heap, for the message that refuses this one. */
+    private static int fewerEras(long outside, int eraStep, long maxHeap, long physical) {
+        return Math.max(eraStep + 1, (int) Math.ceil((double) outside * eraStep / Math.max(1, physical - maxHeap)));
     }
 
     /** Scoring reads the whole validation file onto the heap, whichever path trained. */

@@ -45,11 +45,8 @@ final class TrainingPlan {
             }
             scan = ParquetTrainingBatches.scan(trainFile, config.target(), eraStep);
         }
-        if (config.library() == ModelLibrary.LIGHTGBM) {
-            TrainingMemory.requireLightGbm(config.name(), trainRows, validationRows, features.size(), eraStep);
-        } else {
-            TrainingMemory.require(config.name(), matrix, trainRows, validationRows, features.size(), eraStep, scan);
-        }
+        TrainingMemory.require(config.library(), config.name(), matrix, trainRows, validationRows, features.size(),
+                eraStep, scan);
         return new TrainingPlan(matrix, xgb, scan);
     }
 

@@ -95,9 +95,7 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
 
     /** The configs to run: every one in the models directory, or those {@code numerai.models} names. */
     protected List<ModelConfig> modelConfigs() throws ModelConfigException {
-        List<String> names = models == null || models.isBlank() ? List.of()
-                : Arrays.stream(models.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        return ModelConfigs.load(modelsDirectory(), names);
+        return ModelConfigs.load(modelsDirectory(), requestedModels());
     }
 
     /** The configs to run, the data versions they use and {@code numerai.liveData}: where each model goal starts. */
@@ -155,8 +153,9 @@ public abstract class AbstractModelsMojo extends AbstractNumeraiMojo {
         if (!isSandbox()) {
             return new DatasetCache(dataDirectory());
         }
+        // the data's shape only: the account's slots (this class's sandboxOptions) read every model config
         return new DatasetCache(dataDirectory().resolve("sandbox").resolve(GeneratedDatasets.folderName(
-                sandboxOptions().data())));
+                super.sandboxOptions().data())));
     }
 
     /** Fetches into this goal's dataset cache through the client's signed URLs. */

@@ -332,29 +332,30 @@ final class SandboxTournament {
         submissions.forEach(s -> here.add(s.id()));
         for (SandboxScoreboard.Scored s : scoreboard.all()) {
             if (s.modelId().equals(modelId) && !here.contains(s.submissionId())) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("id", s.submissionId());
-                entry.put("filename", "predictions-" + s.round() + ".csv");
-                entry.put("insertedAt", s.insertedAt().toString());
-                entry.put("triggerId", null);
-                entry.put("selected", true);
-                entry.put("round", Map.of("number", s.round(), "tournament", 8));
-                list.add(entry);
+                list.add(submissionEntry(s.submissionId(), "predictions-" + s.round() + ".csv", s.insertedAt(), null,
+                        true, s.round()));
             }
         }
         for (RecordedSubmission s : submissions) {
             if (s.modelId().equals(modelId)) {
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("id", s.id());
-                entry.put("filename", s.filename());
-                entry.put("insertedAt", s.insertedAt().toString());
-                entry.put("triggerId", s.triggerId());
-                entry.put("selected", s == lastOf(modelId));
-                entry.put("round", Map.of("number", s.round(), "tournament", 8));
-                list.add(entry);
+                list.add(submissionEntry(s.id(), s.filename(), s.insertedAt(), s.triggerId(), s == lastOf(modelId),
+                        s.round()));
             }
         }
         return list;
+    }
+
+    /** One submission as Numerai's {@code submissions} query lists it. */
+    private static Map<String, Object> submissionEntry(String id, String filename, Instant insertedAt,
+            String triggerId, boolean selected, int round) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", id);
+        entry.put("filename", filename);
+        entry.put("insertedAt", insertedAt.toString());
+        entry.put("triggerId", triggerId);
+        entry.put("selected", selected);
+        entry.put("round", Map.of("number", round, "tournament", 8));
+        return entry;
     }
 
     private RecordedSubmission lastOf(String modelId) {

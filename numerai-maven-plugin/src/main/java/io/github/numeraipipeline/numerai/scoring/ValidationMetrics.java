@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.DoubleStream;
 
 /**
  * How a model does on the validation eras, by Numerai's measure.
@@ -32,13 +33,29 @@ public record ValidationMetrics(List<EraScore> eras, double mean, double std, do
      * @param feature            the feature that has it
      * @param fnc                numerai-tools' {@code feature_neutral_corr} against the scored features; NaN when not
      *                           asked for
+     * @param mmc                numerai-tools' {@code correlation_contribution} against the meta model; NaN when not
+     *                           asked for or when the meta model has no value in this era
+     * @param bmc                the same against the benchmark model; NaN when not asked for or not in this era
      */
     public record EraScore(String era, int rows, double corr, double cumulative, double maxFeatureExposure,
-                           String feature, double fnc) {
+                           String feature, double fnc, double mmc, double bmc) {
         public EraScore(String era, int rows, double corr, double cumulative, double maxFeatureExposure,
                         String feature) {
-            this(era, rows, corr, cumulative, maxFeatureExposure, feature, Double.NaN);
+            this(era, rows, corr, cumulative, maxFeatureExposure, feature, Double.NaN, Double.NaN, Double.NaN);
         }
+    }
+
+    /**
+     * What {@code score} computes besides corr and exposure.
+     *
+     * @param featureNeutral numerai-tools' {@code feature_neutral_corr} per era: {@code numerai_corr} of the
+     *                       predictions neutralized (proportion 1) against all scored features; a least squares
+     *                       per era, so only when a config asks for it ({@code "validationMetrics": ["fnc"]})
+     * @param meta           the meta model's value per frame row (NaN where it has none) for MMC, or null
+     * @param benchmark      a benchmark model's value per frame row (NaN where it has none) for BMC, or null
+     */
+    public record Extras(boolean featureNeutral, double[] meta, double[] benchmark) {
+        public static final Extras NONE = new Extras(false, null, null);
     }
 
     /**
@@ -50,13 +67,15 @@ public record ValidationMetrics(List<EraScore> eras, double mean, double std, do
         return score(frame, target, features, rows, predictions, false);
     }
 
-    /**
-     * @param featureNeutral also numerai-tools' {@code feature_neutral_corr} per era: {@code numerai_corr} of the
-     *                       predictions neutralized (proportion 1) against all {@code features}; a least squares
-     *                       per era, so only when a config asks for it ({@code "validationMetrics": ["corr", "fnc"]})
-     */
+    /** With {@code feature_neutral_corr} per era when {@code featureNeutral} ({@link Extras#featureNeutral()}). */
     public static ValidationMetrics score(FeatureFrame frame, String target, List<String> features, int[] rows,
             float[] predictions, boolean featureNeutral) {
+        return score(frame, target, features, rows, predictions, new Extras(featureNeutral, null, null));
+    }
+
+    /** Per era corr, exposure and what {@code extras} asks for, then the summary. */
+    public static ValidationMetrics score(FeatureFrame frame, String target, List<String> features, int[] rows,
+            float[] predictions, Extras extras) {
         Map<String, List<Integer>> byEra = new TreeMap<>();
         List<String> eraColumn = frame.eras();
         for (int k = 0; k < rows.length; k++) {
@@ -79,9 +98,9 @@ public record ValidationMetrics(List<EraScore> eras, double mean, double std, do
             double corr = NumeraiCorr.of(p, t);
             cumulative += corr;
             Map.Entry<String, Double> exposure = maxExposure(frame, features, eraRows, p);
-            double fnc = featureNeutral ? featureNeutralCorr(frame, features, eraRows, p, t) : Double.NaN;
+            double fnc = extras.featureNeutral() ? featureNeutralCorr(frame, features, eraRows, p, t) : Double.NaN;
             eras.add(new EraScore(era.getKey(), p.length, corr, cumulative, exposure.getValue(), exposure.getKey(),
-                    fnc));
+                    fnc, contribution(p, t, eraRows, extras.meta()), contribution(p, t, eraRows, extras.benchmark())));
         }
         return summarize(eras, rows.length);
     }
@@ -91,6 +110,36 @@ public record ValidationMetrics(List<EraScore> eras, double mean, double std, do
             double[] targets) {
         return NumeraiCorr.of(Neutralization.rankGaussianNeutralize(predictions, frame, features, eraRows, 1.0),
                 targets);
+    }
+
+    /**
+     * numerai-tools' {@code correlation_contribution} of the era's rows that have a reference value (as Numerai's
+     * example notebooks drop the rows without a meta model before scoring); NaN when none has one.
+     */
+    static double contribution(double[] predictions, double[] targets, int[] eraRows, double[] reference) {
+        if (reference == null) {
+            return Double.NaN;
+        }
+        int n = 0;
+        for (int row : eraRows) {
+            n += Double.isNaN(reference[row]) ? 0 : 1;
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        double[] p = new double[n];
+        double[] m = new double[n];
+        double[] t = new double[n];
+        int k = 0;
+        for (int i = 0; i < eraRows.length; i++) {
+            double value = reference[eraRows[i]];
+            if (!Double.isNaN(value)) {
+                p[k] = predictions[i];
+                m[k] = value;
+                t[k++] = targets[i];
+            }
+        }
+        return CorrelationContribution.of(p, m, t);
     }
 
     static ValidationMetrics summarize(List<EraScore> eras, int rows) {
@@ -146,19 +195,33 @@ public record ValidationMetrics(List<EraScore> eras, double mean, double std, do
         summary.put("sharpe", sharpe);
         summary.put("maxDrawdown", maxDrawdown);
         summary.put("maxFeatureExposure", maxFeatureExposure);
-        double[] fnc = eras.stream().mapToDouble(EraScore::fnc).filter(v -> !Double.isNaN(v)).toArray();
-        if (fnc.length > 0) {
-            // the same summary as corr's: mean, std (n - 1), sharpe
-            double mean = NumeraiCorr.mean(fnc);
-            double squares = 0;
-            for (double v : fnc) {
-                squares += (v - mean) * (v - mean);
-            }
-            double std = fnc.length < 2 ? Double.NaN : Math.sqrt(squares / (fnc.length - 1));
-            summary.put("fncMean", mean);
-            summary.put("fncStd", std);
-            summary.put("fncSharpe", mean / std);
-        }
+        summarizeInto(summary, "fnc", eras.stream().mapToDouble(EraScore::fnc));
+        summarizeInto(summary, "mmc", eras.stream().mapToDouble(EraScore::mmc));
+        summarizeInto(summary, "bmc", eras.stream().mapToDouble(EraScore::bmc));
         return summary;
+    }
+
+    /**
+     * {@code <name>Mean}, {@code Std}, {@code Sharpe} (and {@code Eras}, how many were scored) over the eras that
+     * have the metric: the same summary as corr's (std n - 1); nothing when no era has it, so the summary of a desk
+     * that does not ask for a metric stays as it was.
+     */
+    private static void summarizeInto(Map<String, Double> summary, String name, DoubleStream perEra) {
+        double[] values = perEra.filter(v -> !Double.isNaN(v)).toArray();
+        if (values.length == 0) {
+            return;
+        }
+        double mean = NumeraiCorr.mean(values);
+        double squares = 0;
+        for (double v : values) {
+            squares += (v - mean) * (v - mean);
+        }
+        double std = values.length < 2 ? Double.NaN : Math.sqrt(squares / (values.length - 1));
+        summary.put(name + "Mean", mean);
+        summary.put(name + "Std", std);
+        summary.put(name + "Sharpe", mean / std);
+        if (!name.equals("fnc")) {
+            summary.put(name + "Eras", (double) values.length);
+        }
     }
 }

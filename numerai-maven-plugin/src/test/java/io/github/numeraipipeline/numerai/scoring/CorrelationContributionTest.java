@@ -3,11 +3,43 @@ package io.github.numeraipipeline.numerai.scoring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** numerai-tools' correlation_contribution: what predictions add beyond the meta model. */
+/**
+ * numerai-tools' correlation_contribution: what predictions add beyond the meta model. The "cases" of
+ * {@code contribution-fixture.json} were computed by {@code src/test/python/contribution_fixture.py}, an independent
+ * numpy/scipy implementation of numerai-tools' formula (see its docstring).
+ */
 class CorrelationContributionTest {
+    private static final double EXACT = 1e-9;
+
+    @Test
+    void equalsNumeraiToolsFormulaComputedWithNumpy() throws IOException {
+        for (JsonNode c : fixture().get("cases")) {
+            double actual = CorrelationContribution.of(doubles(c.get("predictions")), doubles(c.get("meta")),
+                    doubles(c.get("targets")));
+            assertEquals(c.get("expected").asDouble(), actual, EXACT, c.get("name").asText());
+        }
+    }
+
+    static JsonNode fixture() throws IOException {
+        try (InputStream in = CorrelationContributionTest.class.getResourceAsStream("contribution-fixture.json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    static double[] doubles(JsonNode array) {
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).isNull() ? Double.NaN : array.get(i).asDouble();
+        }
+        return values;
+    }
 
     @Test
     void predictionsEqualToTheMetaModelContributeNothing() {

@@ -12,6 +12,10 @@ public final class DatasetCache {
     public static final String LIVE = "live.parquet";
     public static final String TRAIN = "train.parquet";
     public static final String VALIDATION = "validation.parquet";
+    /** Downloaded only for a config whose {@code validationMetrics} has {@code mmc}. */
+    public static final String META_MODEL = "meta_model.parquet";
+    /** Downloaded only for a config whose {@code validationMetrics} has {@code bmc}. */
+    public static final String VALIDATION_BENCHMARK_MODELS = "validation_benchmark_models.parquet";
 
     private final Path root;
 

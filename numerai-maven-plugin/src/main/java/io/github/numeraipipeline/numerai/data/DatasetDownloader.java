@@ -78,6 +78,11 @@ public final class DatasetDownloader {
     }
 
     /** The dataset versions Numerai lists now ({@code v5.0}, ...), sorted: for errors that name what exists. */
+    /** Whether Numerai lists this file (such as {@code v5.2/meta_model.parquet}) for the current round. */
+    public boolean isListed(String name) throws NumeraiApiException {
+        return client.listDatasets(null).contains(name);
+    }
+
     public List<String> listedVersions() throws NumeraiApiException {
         return client.listDatasets(null).stream().filter(name -> name.indexOf('/') > 0)
                 .map(name -> name.substring(0, name.indexOf('/'))).distinct().sorted().toList();

@@ -5,7 +5,11 @@ public enum DatasetFile {
     TRAIN("train.parquet"),
     VALIDATION("validation.parquet"),
     LIVE("live.parquet"),
-    FEATURES("features.json");
+    FEATURES("features.json"),
+    /** The meta model's value per validation row ({@code numerai_meta_model}), for MMC. */
+    META_MODEL("meta_model.parquet"),
+    /** Numerai's benchmark models' values per validation row (a column each, e.g. {@code v52_lgbm_ender20}), for BMC. */
+    VALIDATION_BENCHMARK_MODELS("validation_benchmark_models.parquet");
 
     private final String fileName;
 

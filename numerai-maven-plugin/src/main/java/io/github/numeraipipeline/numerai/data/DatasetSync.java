@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 /** Brings the cache up to date with what the models need: per data version, features and live data, and for
  * training the train and validation files. */
@@ -27,12 +28,25 @@ public final class DatasetSync {
      */
     public List<Path> sync(Collection<String> versions, Integer liveRound, boolean forTraining)
             throws NumeraiApiException, DataIoException, LockBusyException {
+        return sync(versions, liveRound, forTraining, Map.of());
+    }
+
+    /**
+     * @param validationExtras per version, further files that validation reads, such as
+     *                         {@link DatasetCache#META_MODEL}; fetched with the training files only
+     */
+    public List<Path> sync(Collection<String> versions, Integer liveRound, boolean forTraining,
+            Map<String, List<String>> validationExtras)
+            throws NumeraiApiException, DataIoException, LockBusyException {
         List<Path> files = new ArrayList<>();
         for (String version : new LinkedHashSet<>(versions)) {
             files.add(fetch(version, DatasetCache.FEATURES));
             if (forTraining) {
                 files.add(fetch(version, DatasetCache.TRAIN));
                 files.add(fetch(version, DatasetCache.VALIDATION));
+                for (String extra : validationExtras.getOrDefault(version, List.of())) {
+                    files.add(fetch(version, extra));
+                }
             }
             if (liveRound != null) {
                 Path live = cache.live(version, liveRound);
@@ -53,6 +67,14 @@ public final class DatasetSync {
                 throw new NumeraiApiException.GraphQlError("Numerai has no dataset version \"" + version + "\"; it"
                         + " lists " + String.join(", ", listed) + ". Set \"dataVersion\" in the model config to one of"
                         + " them.");
+            }
+            boolean metricFile = file.equals(DatasetCache.META_MODEL)
+                    || file.equals(DatasetCache.VALIDATION_BENCHMARK_MODELS);
+            if (metricFile && !downloader.isListed(DatasetCache.remoteName(version, file))) {
+                throw new NumeraiApiException.GraphQlError("Numerai lists no " + DatasetCache.remoteName(version, file)
+                        + " (" + e.getMessage() + "); a config of data version " + version + " asks for it through"
+                        + " \"validationMetrics\" (" + (file.equals(DatasetCache.META_MODEL) ? "mmc" : "bmc")
+                        + "): remove that metric from the config or choose a version that has the file.");
             }
             throw e;
         }

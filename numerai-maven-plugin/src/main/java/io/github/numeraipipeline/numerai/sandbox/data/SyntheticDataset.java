@@ -6,6 +6,7 @@ import io.github.numeraipipeline.numerai.data.DatasetFile;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.data.FeatureSets;
 import io.github.numeraipipeline.numerai.io.AtomicFiles;
+import io.github.numeraipipeline.numerai.scoring.NumeraiCorr;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.SplittableRandom;
 
 /**
  * A made-up Numerai v5 dataset of real shape: {@code train.parquet}, {@code validation.parquet},
- * {@code live.parquet} and {@code features.json}, with the real columns ({@code id}, {@code era},
+ * {@code live.parquet}, {@code features.json}, and for MMC/BMC {@code meta_model.parquet} and
+ * {@code validation_benchmark_models.parquet}, with the real columns ({@code id}, {@code era},
  * {@code data_type}, int8 features 0..4, float targets in {0, 0.25, 0.5, 0.75, 1}) and a little signal in a
  * handful of features, so that a model trained on it beats chance. The embedded sandbox serves it, tests read it,
  * benchmarks time it.
@@ -57,6 +59,9 @@ public final class SyntheticDataset {
     /** v5.3 ("Quantum") adds a set of 807 features, scaled the same way. */
     private static final int V53_QUANTUM = 807;
     public static final String QUANTUM_SET = "quantum";
+    /** The column of {@code meta_model.parquet}, as Numerai's. */
+    public static final String META_MODEL_COLUMN = "numerai_meta_model";
+    private static final List<String> BENCHMARK_VERSIONS = List.of("v50", "v51", "v52", "v53");
     private static final Map<String, Integer> V52_GROUPS = groupSizes();
 
     private final SyntheticDatasetSpec spec;
@@ -132,11 +137,13 @@ public final class SyntheticDataset {
             case TRAIN -> spec.trainRows();
             case VALIDATION -> spec.validationRows();
             case LIVE -> spec.liveRows();
+            case META_MODEL -> spec.validationRows() - spec.validationRowsPerEra();
+            case VALIDATION_BENCHMARK_MODELS -> spec.validationRows();
             case FEATURES -> throw new IllegalArgumentException("features.json has no rows");
         };
     }
 
-    /** Writes all four files into {@code directory} with the default layout. */
+    /** Writes all its files into {@code directory} with the default layout. */
     public void writeAll(Path directory) throws DataException {
         write(directory, List.of(DatasetFile.values()), ParquetLayout.defaults());
     }
@@ -157,6 +164,13 @@ public final class SyntheticDataset {
         try {
             if (file == DatasetFile.FEATURES) {
                 AtomicFiles.write(target, (AtomicFiles.FileContent) featureSets::writeTo);
+                return;
+            }
+            if (file == DatasetFile.META_MODEL || file == DatasetFile.VALIDATION_BENCHMARK_MODELS) {
+                References references = references(file);
+                AtomicFiles.write(target, (AtomicFiles.FileContent) temporary -> ReferenceParquetWriter.write(
+                        temporary, Map.of(METADATA_KEY, spec.toString()), references.ids, references.eras,
+                        references.dataTypes, references.columns, references.values));
                 return;
             }
             SyntheticParquetWriter writer = new SyntheticParquetWriter(
@@ -242,6 +256,96 @@ public final class SyntheticDataset {
             benchmark[r] = bench;
         }
         return new LiveTruth(List.copyOf(ids), target, benchmark);
+    }
+
+    /**
+     * Columns of {@code validation_benchmark_models.parquet}, named as Numerai names its benchmarks
+     * ({@code v52_lgbm_ender20}): one per version v5.0-v5.3 and per target other than {@value #MAIN_TARGET}, so that
+     * a desk of any version finds the benchmark of its target. The same file is served for every version.
+     */
+    public List<String> benchmarkColumns() {
+        List<String> columns = new ArrayList<>();
+        for (String version : BENCHMARK_VERSIONS) {
+            for (String target : TARGETS.subList(1, TARGETS.size())) {
+                columns.add(version + "_lgbm_" + target.substring("target_".length()).replace("_", ""));
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * The rows of {@code meta_model.parquet} ({@value #META_MODEL_COLUMN}; validation rows from the second
+     * validation era on, as Numerai's meta model starts after validation does) or of
+     * {@code validation_benchmark_models.parquet} (every validation row, {@link #benchmarkColumns()}). Each model is
+     * a noise-free linear score of the true signal features (the meta model with the main target's weights plus
+     * another target's, a benchmark with its target's weights) plus noise of its own, tie-kept ranked per era into
+     * (0, 1) as Numerai's files hold them.
+     */
+    private References references(DatasetFile file) {
+        boolean meta = file == DatasetFile.META_MODEL;
+        List<String> columns = meta ? List.of(META_MODEL_COLUMN) : benchmarkColumns();
+        SyntheticRows rows = new SyntheticRows(this, DatasetFile.VALIDATION, 0);
+        int skip = meta ? spec.validationRowsPerEra() : 0;
+        int n = rows.rowCount() - skip;
+        References out = new References(columns, n);
+        double[][] weights = new double[columns.size()][];
+        SplittableRandom[] noise = new SplittableRandom[columns.size()];
+        for (int c = 0; c < columns.size(); c++) {
+            noise[c] = random(spec.seed(), "reference-" + columns.get(c));
+            int target = meta ? MAIN_TARGET_ALIAS_OF : 1 + c % (TARGETS.size() - 1);
+            weights[c] = targetWeights[target].clone();
+            if (meta) {
+                double[] other = targetWeights[targetWeights.length - 1];
+                for (int k = 0; k < other.length; k++) {
+                    weights[c][k] += other[k];
+                }
+            }
+        }
+        for (int r = 0; r < rows.rowCount(); r++) {
+            rows.next();
+            if (r < skip) {
+                continue;
+            }
+            int i = r - skip;
+            out.ids.add(rows.idString());
+            out.eras.add(rows.era);
+            out.dataTypes.add(rows.currentDataType);
+            for (int c = 0; c < columns.size(); c++) {
+                double score = 0;
+                for (int k = 0; k < signalFeatures.length; k++) {
+                    score += weights[c][k] * (rows.features[signalFeatures[k]] - 2) / Math.sqrt(2);
+                }
+                double u = 1 - noise[c].nextDouble();
+                double v = noise[c].nextDouble();
+                out.values[c][i] = score + StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * StrictMath.PI * v);
+            }
+        }
+        int perEra = spec.validationRowsPerEra();
+        for (double[] column : out.values) {
+            for (int from = 0; from < n; from += perEra) {
+                int to = Math.min(n, from + perEra);
+                double[] ranked = NumeraiCorr.tieKeptRank(Arrays.copyOfRange(column, from, to));
+                System.arraycopy(ranked, 0, column, from, ranked.length);
+            }
+        }
+        return out;
+    }
+
+    /** Rows of a meta model or benchmark file; {@code values[column][row]}. */
+    private static final class References {
+        final List<String> columns;
+        final List<String> ids;
+        final List<String> eras;
+        final List<String> dataTypes;
+        final double[][] values;
+
+        References(List<String> columns, int rows) {
+            this.columns = columns;
+            this.ids = new ArrayList<>(rows);
+            this.eras = new ArrayList<>(rows);
+            this.dataTypes = new ArrayList<>(rows);
+            this.values = new double[columns.size()][rows];
+        }
     }
 
     /** A round's hidden live targets and the benchmark, row by row with {@code ids}. */

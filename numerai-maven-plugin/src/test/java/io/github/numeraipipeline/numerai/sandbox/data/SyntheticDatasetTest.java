@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.numeraipipeline.numerai.data.DatasetFile;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.data.FeatureSets;
+import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.scoring.NumeraiCorr;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -37,10 +39,44 @@ class SyntheticDatasetTest {
     Path dir;
 
     @Test
-    void writesTheFourFilesUnderTheirRealNames() throws Exception {
+    void writesTheFilesUnderTheirRealNames() throws Exception {
         new SyntheticDataset(SMALL).writeAll(dir);
 
-        assertEquals(Set.of("train.parquet", "validation.parquet", "live.parquet", "features.json"), fileNames());
+        assertEquals(Set.of("train.parquet", "validation.parquet", "live.parquet", "features.json",
+                "meta_model.parquet", "validation_benchmark_models.parquet"), fileNames());
+    }
+
+    @Test
+    void metaModelAndBenchmarksCoverValidationRowsRankedPerEraAndFollowTheTarget() throws Exception {
+        // a strong signal, so that 100 rows show the meta model's correlation with the target
+        SyntheticDataset dataset = new SyntheticDataset(SMALL.withSignal(0.6));
+        dataset.write(dir, List.of(DatasetFile.META_MODEL, DatasetFile.VALIDATION_BENCHMARK_MODELS),
+                ParquetLayout.defaults());
+        FeatureFrame validation = dataset.frame(DatasetFile.VALIDATION, ParquetLayout.defaults());
+        ParquetFrameReader reader = new ParquetFrameReader();
+
+        FeatureFrame meta = reader.read(dir.resolve("meta_model.parquet"), List.of(),
+                List.of(SyntheticDataset.META_MODEL_COLUMN));
+        List<String> benchmarkColumns = dataset.benchmarkColumns();
+        FeatureFrame benchmarks = reader.read(dir.resolve("validation_benchmark_models.parquet"), List.of(),
+                benchmarkColumns);
+
+        assertTrue(benchmarkColumns.containsAll(List.of("v52_lgbm_ender20", "v53_lgbm_ender20", "v50_lgbm_cyrusd20")),
+                benchmarkColumns.toString());
+        assertEquals(validation.ids(), benchmarks.ids(), "the benchmarks have every validation row");
+        assertEquals(validation.ids().subList(100, 400), meta.ids(), "the meta model starts at the second era");
+        assertEquals(validation.eras().subList(100, 400), meta.eras());
+        float[] metaValues = meta.target(SyntheticDataset.META_MODEL_COLUMN);
+        for (float value : metaValues) {
+            assertTrue(value > 0 && value < 1, "tie-kept ranks lie in (0, 1): " + value);
+        }
+        double[] target = new double[100];
+        double[] m = new double[100];
+        for (int i = 0; i < 100; i++) {
+            target[i] = validation.target("target")[100 + i];
+            m[i] = metaValues[i];
+        }
+        assertTrue(NumeraiCorr.of(m, target) > 0.1, "the meta model knows the target: " + NumeraiCorr.of(m, target));
     }
 
     @Test
@@ -251,7 +287,7 @@ class SyntheticDatasetTest {
         dataset.writeAll(dir);
         dataset.writeAll(dir);
 
-        assertEquals(4, fileNames().size());
+        assertEquals(DatasetFile.values().length, fileNames().size());
         assertFalse(fileNames().stream().anyMatch(name -> name.endsWith(".tmp")));
     }
 

@@ -33,7 +33,7 @@ public final class DatasetSync {
 
     /**
      * @param validationExtras per version, further files that validation reads, such as
-     *                         {@link DatasetCache#META_MODEL}; fetched with the training files only
+     *                         {@link DatasetCache#META_MODEL}; fetched whether {@code forTraining} or not
      */
     public List<Path> sync(Collection<String> versions, Integer liveRound, boolean forTraining,
             Map<String, List<String>> validationExtras)
@@ -44,9 +44,9 @@ public final class DatasetSync {
             if (forTraining) {
                 files.add(fetch(version, DatasetCache.TRAIN));
                 files.add(fetch(version, DatasetCache.VALIDATION));
-                for (String extra : validationExtras.getOrDefault(version, List.of())) {
-                    files.add(fetch(version, extra));
-                }
+            }
+            for (String extra : validationExtras.getOrDefault(version, List.of())) {
+                files.add(fetch(version, extra));
             }
             if (liveRound != null) {
                 Path live = cache.live(version, liveRound);

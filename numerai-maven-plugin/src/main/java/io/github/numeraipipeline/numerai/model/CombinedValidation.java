@@ -37,6 +37,16 @@ public final class CombinedValidation {
         Path validation(String dataVersion);
 
         Path features(String dataVersion);
+
+        /** The version's {@code meta_model.parquet} (for mmc), or null when there is none. */
+        default Path metaModel(String dataVersion) {
+            return null;
+        }
+
+        /** The version's {@code validation_benchmark_models.parquet} (for bmc), or null when there is none. */
+        default Path benchmarks(String dataVersion) {
+            return null;
+        }
     }
 
     private final BoosterStore boosters;
@@ -80,7 +90,8 @@ public final class CombinedValidation {
             scored[i] = (float) (double) value;
         }
         ValidationMetrics metrics = ValidationMetrics.score(frame, target, scoredFeatures, rows, scored,
-                config.validationMetrics().contains("fnc"));
+                ValidationReferences.extras(config, frame, target, files.metaModel(config.dataVersion()),
+                        files.benchmarks(config.dataVersion())));
         LOG.info(String.format(Locale.ROOT, "Model %s (%s) on %d validation eras: mean corr %.4f, sharpe %.2f",
                 config.name(), describe(config), metrics.eras().size(), metrics.mean(), metrics.sharpe()));
         ValidationReport.Facts facts = new ValidationReport.Facts(config.name(), config.dataVersion(),

@@ -26,11 +26,16 @@ import java.util.Map;
  * @param ensemble      the members and weights when the config is an ensemble, else null
  * @param neutralize    how its predictions are neutralized against features, or null
  * @param validationMetrics what {@code train}'s validation report computes: {@code corr} always, {@code fnc}
- *                      (feature-neutral correlation) when asked for
+ *                      (feature-neutral correlation), {@code mmc} (contribution beyond the meta model) and
+ *                      {@code bmc} (beyond a benchmark model) when asked for
+ * @param benchmarkModel the column of {@code validation_benchmark_models.parquet} that {@code bmc} is measured
+ *                      against, or null for the benchmark of the config's version and target
+ *                      ({@link BenchmarkColumn})
  */
 public record ModelConfig(String name, String type, String dataVersion, String featureSet, String target,
                           int numBoostRound, Map<String, Object> params, Path booster, Path source,
-                          boolean submit, Ensemble ensemble, Neutralize neutralize, List<String> validationMetrics) {
+                          boolean submit, Ensemble ensemble, Neutralize neutralize, List<String> validationMetrics,
+                          String benchmarkModel) {
 
     public static final String ENSEMBLE_TYPE = "ensemble";
 
@@ -43,7 +48,7 @@ public record ModelConfig(String name, String type, String dataVersion, String f
     public ModelConfig(String name, String type, String dataVersion, String featureSet, String target,
                        int numBoostRound, Map<String, Object> params, Path booster, Path source) {
         this(name, type, dataVersion, featureSet, target, numBoostRound, params, booster, source, true, null, null,
-                List.of("corr"));
+                List.of("corr"), null);
     }
 
     /**
@@ -80,7 +85,12 @@ public record ModelConfig(String name, String type, String dataVersion, String f
     /** The same model, submitted to its slot or kept internal. */
     public ModelConfig withSubmit(boolean value) {
         return new ModelConfig(name, type, dataVersion, featureSet, target, numBoostRound, params, booster, source,
-                value, ensemble, neutralize, validationMetrics);
+                value, ensemble, neutralize, validationMetrics, benchmarkModel);
+    }
+
+    /** Whether its validation report has this metric ({@code corr}, {@code fnc}, {@code mmc}, {@code bmc}). */
+    public boolean validates(String metric) {
+        return validationMetrics.contains(metric);
     }
 
     /** The library that trains and runs it. */
@@ -93,6 +103,6 @@ public record ModelConfig(String name, String type, String dataVersion, String f
         Map<String, Object> changed = new HashMap<>(params);
         changed.put(param, value);
         return new ModelConfig(name, type, dataVersion, featureSet, target, numBoostRound, changed, booster, source,
-                submit, ensemble, neutralize, validationMetrics);
+                submit, ensemble, neutralize, validationMetrics, benchmarkModel);
     }
 }

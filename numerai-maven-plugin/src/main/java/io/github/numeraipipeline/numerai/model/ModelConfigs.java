@@ -24,11 +24,12 @@ import java.util.stream.Stream;
 public final class ModelConfigs {
     static final String SUFFIX = ".json";
     private static final Set<String> KEYS = Set.of("name", "type", "library", "dataVersion", "featureSet", "target",
-            "numBoostRound", "params", "booster", "submit", "ensemble", "neutralize", "validationMetrics");
-    /** What the validation report can compute; mmc and bmc (meta model, benchmark models) are not there yet. */
-    private static final List<String> VALIDATION_METRICS = List.of("corr", "fnc");
+            "numBoostRound", "params", "booster", "submit", "ensemble", "neutralize", "validationMetrics", "benchmarkModel");
+    /** What the validation report can compute. */
+    private static final List<String> VALIDATION_METRICS = List.of("corr", "fnc", "mmc", "bmc");
     /** What an ensemble config may have: it has no booster of its own. */
-    private static final Set<String> ENSEMBLE_KEYS = Set.of("name", "dataVersion", "submit", "ensemble", "neutralize");
+    private static final Set<String> ENSEMBLE_KEYS = Set.of("name", "dataVersion", "submit", "ensemble", "neutralize",
+            "validationMetrics", "benchmarkModel");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ModelConfigs() {
@@ -120,8 +121,15 @@ public final class ModelConfigs {
                             + new TreeSet<>(ENSEMBLE_KEYS) + "; the members' configs have the boosters)");
                 }
             }
+            List<String> metrics = fields.validationMetrics();
+            if (metrics.contains("fnc")) {
+                throw new ModelConfigException("Model config " + file + ": \"validationMetrics\" names \"fnc\", but an"
+                        + " ensemble has no feature set to neutralize against; ask for fnc in its members' configs"
+                        + " (an ensemble may have corr, mmc and bmc)");
+            }
             return new ModelConfig(name, ModelConfig.ENSEMBLE_TYPE, fields.text("dataVersion", null), null, null, 0,
-                    Map.of(), null, file, submit, fields.ensemble(name), neutralize, List.of("corr"));
+                    Map.of(), null, file, submit, fields.ensemble(name), neutralize, metrics,
+                    fields.benchmarkModel(metrics));
         }
         ModelLibrary library = library(fields);
         String booster = fields.text("booster", name + library.boosterSuffix());
@@ -129,7 +137,8 @@ public final class ModelConfigs {
         Path dir = file.toAbsolutePath().getParent();
         return new ModelConfig(name, library.key(), fields.text("dataVersion", null), fields.text("featureSet", null),
                 fields.text("target", "target"), fields.positiveInt("numBoostRound", 0), fields.params(),
-                dir.resolve(booster).normalize(), file, submit, null, neutralize, fields.validationMetrics());
+                dir.resolve(booster).normalize(), file, submit, null, neutralize, fields.validationMetrics(),
+                fields.benchmarkModel(fields.validationMetrics()));
     }
 
     /**
@@ -310,18 +319,28 @@ public final class ModelConfigs {
                 return List.of("corr");
             }
             List<String> metrics = new ArrayList<>(List.of("corr"));
-            for (String metric : names(value, "validationMetrics", " such as [\"corr\", \"fnc\"]")) {
+            for (String metric : names(value, "validationMetrics", " such as [\"corr\", \"fnc\", \"mmc\", \"bmc\"]")) {
                 if (!VALIDATION_METRICS.contains(metric)) {
                     throw new ModelConfigException("Model config " + file + ": \"validationMetrics\" names \"" + metric
-                            + "\"; this version computes " + VALIDATION_METRICS + (metric.equals("mmc")
-                            || metric.equals("bmc") ? " (mmc and bmc, against the meta model and the benchmark"
-                            + " models, are not implemented yet)" : ""));
+                            + "\"; the metrics are " + VALIDATION_METRICS);
                 }
                 if (!metrics.contains(metric)) {
                     metrics.add(metric);
                 }
             }
             return metrics;
+        }
+
+        /** {@code "benchmarkModel"}: a column name; only with bmc, which is what it is for. */
+        String benchmarkModel(List<String> metrics) throws ModelConfigException {
+            JsonNode value = root.get("benchmarkModel");
+            String column = value == null || value.isNull() ? null : text("benchmarkModel", "");
+            if (column != null && !metrics.contains("bmc")) {
+                throw new ModelConfigException("Model config " + file + ": \"benchmarkModel\" chooses the benchmark"
+                        + " that bmc is measured against, but \"validationMetrics\" has no \"bmc\"; add it or remove"
+                        + " \"benchmarkModel\"");
+            }
+            return column;
         }
 
         int positiveInt(String key, int fallback) throws ModelConfigException {

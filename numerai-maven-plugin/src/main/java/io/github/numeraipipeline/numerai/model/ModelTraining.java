@@ -28,8 +28,16 @@ import org.slf4j.LoggerFactory;
 public final class ModelTraining {
     private static final Logger LOG = LoggerFactory.getLogger(ModelTraining.class);
 
-    /** The dataset files of the config's data version. */
-    public record DataFiles(Path train, Path validation, Path features) {
+    /**
+     * The dataset files of the config's data version.
+     *
+     * @param metaModel  {@code meta_model.parquet}, read when the config asks for mmc; may be null otherwise
+     * @param benchmarks {@code validation_benchmark_models.parquet}, read when it asks for bmc; may be null otherwise
+     */
+    public record DataFiles(Path train, Path validation, Path features, Path metaModel, Path benchmarks) {
+        public DataFiles(Path train, Path validation, Path features) {
+            this(train, validation, features, null, null);
+        }
     }
 
     /**
@@ -87,7 +95,7 @@ public final class ModelTraining {
         Trained trained = boost(config, data.train(), data.validation(), features, seconds);
         try (TrainedBooster booster = trained.booster) {
             byte[] boosterFile = booster.file(config.name());
-            Validated validated = validate(config, data.validation(), features, booster, seconds);
+            Validated validated = validate(config, data, features, booster, seconds);
             return writeFiles(config, data, features, trained, boosterFile, validated, seconds, start);
         } catch (IOException e) {
             throw ModelException.fault("Model " + config.name() + ": cannot write its report or manifest: " + e, e);
@@ -135,9 +143,10 @@ public final class ModelTraining {
     }
 
     /** Scores the booster on the validation file's rows of data type validation with a target. */
-    private Validated validate(ModelConfig config, Path validationFile, List<String> features,
+    private Validated validate(ModelConfig config, DataFiles data, List<String> features,
             TrainedBooster booster, Map<String, Double> seconds) throws NumeraiException {
         long step = System.nanoTime();
+        Path validationFile = data.validation();
         FeatureFrame validation = reader.read(validationFile, features, List.of(config.target()));
         int[] rows = EraSelection.rows(validation, config.target(), 1, EraSelection.VALIDATION);
         if (rows.length == 0) {
@@ -146,7 +155,8 @@ public final class ModelTraining {
         }
         float[] predictions = booster.predict(config.name(), features, validation, rows);
         ValidationMetrics metrics = ValidationMetrics.score(validation, config.target(), features, rows,
-                predictions, config.validationMetrics().contains("fnc"));
+                predictions, ValidationReferences.extras(config, validation, config.target(), data.metaModel(),
+                        data.benchmarks()));
         seconds.put("validate", elapsed(step));
         LOG.info(String.format(Locale.ROOT, "Model %s on %d validation eras: mean corr %.4f, sharpe %.2f,"
                 + " max drawdown %.4f, max feature exposure %.3f", config.name(), metrics.eras().size(),

@@ -86,7 +86,8 @@ public class TrainMojo extends AbstractModelsMojo {
         WritableFolders.require(boosters.directory(), PropertyNames.DATA_DIRECTORY, dataDirectory(),
                 ": trained boosters are kept there, with the dataset cache");
         DatasetCache cache = datasetCache();
-        fetchMissingData(inputs.dataVersions(), cache);
+        Map<String, List<String>> metricFiles = metricFiles(everything.configs(), inputs.configs());
+        fetchMissingData(inputs.dataVersions(), metricFiles, cache);
         TrainingMatrix chosenMatrix;
         try {
             chosenMatrix = TrainingMatrix.parse(matrix);
@@ -99,7 +100,9 @@ public class TrainMojo extends AbstractModelsMojo {
         List<ParallelModels.Outcome<ModelTraining.Outcome>> outcomes = parallel.run(inputs.configs(), config -> {
             String version = config.dataVersion();
             return training.train(config, new ModelTraining.DataFiles(cache.file(version, DatasetCache.TRAIN),
-                    cache.file(version, DatasetCache.VALIDATION), cache.file(version, DatasetCache.FEATURES)));
+                    cache.file(version, DatasetCache.VALIDATION), cache.file(version, DatasetCache.FEATURES),
+                    cache.file(version, DatasetCache.META_MODEL),
+                    cache.file(version, DatasetCache.VALIDATION_BENCHMARK_MODELS)));
         });
         NumeraiException firstFailure = null;
         for (ParallelModels.Outcome<ModelTraining.Outcome> outcome : outcomes) {
@@ -140,6 +143,16 @@ public class TrainMojo extends AbstractModelsMojo {
             @Override
             public java.nio.file.Path features(String dataVersion) {
                 return cache.file(dataVersion, DatasetCache.FEATURES);
+            }
+
+            @Override
+            public java.nio.file.Path metaModel(String dataVersion) {
+                return cache.file(dataVersion, DatasetCache.META_MODEL);
+            }
+
+            @Override
+            public java.nio.file.Path benchmarks(String dataVersion) {
+                return cache.file(dataVersion, DatasetCache.VALIDATION_BENCHMARK_MODELS);
             }
         }, outputDirectory().resolve("reports"));
         for (ModelConfig config : all) {
@@ -200,19 +213,62 @@ public class TrainMojo extends AbstractModelsMojo {
         }
     }
 
-    /** Downloads train, validation and features.json of the versions whose files are not all in the cache. */
-    private void fetchMissingData(List<String> versions, DatasetCache cache)
+    /**
+     * Per data version, the files that the validation of this run's reports reads besides the validation data:
+     * {@code meta_model.parquet} where a config asks for mmc, {@code validation_benchmark_models.parquet} where one
+     * asks for bmc, among the configs trained now and the ensembles and neutralized models reported after them.
+     * Nothing for desks that do not ask, so they download no more than before.
+     */
+    static Map<String, List<String>> metricFiles(List<ModelConfig> all, List<ModelConfig> trained) {
+        Map<String, List<String>> files = new LinkedHashMap<>();
+        Set<String> trainedNames = new HashSet<>();
+        trained.forEach(config -> trainedNames.add(config.name()));
+        for (ModelConfig config : all) {
+            if (!trainedNames.contains(config.name()) && !CombinedValidation.applies(config)) {
+                continue;
+            }
+            List<String> wanted = files.computeIfAbsent(config.dataVersion(), v -> new ArrayList<>());
+            if (config.validates("mmc") && !wanted.contains(DatasetCache.META_MODEL)) {
+                wanted.add(DatasetCache.META_MODEL);
+            }
+            if (config.validates("bmc") && !wanted.contains(DatasetCache.VALIDATION_BENCHMARK_MODELS)) {
+                wanted.add(DatasetCache.VALIDATION_BENCHMARK_MODELS);
+            }
+        }
+        files.values().removeIf(List::isEmpty);
+        return files;
+    }
+
+    /**
+     * Downloads train, validation and features.json of the versions whose files are not all in the cache, and the
+     * meta model and benchmark files that validation reads ({@link #metricFiles}).
+     */
+    private void fetchMissingData(List<String> versions, Map<String, List<String>> metricFiles, DatasetCache cache)
             throws MojoFailureException, IOException, NumeraiException {
         List<String> missing = versions.stream()
                 .filter(version -> List.of(DatasetCache.TRAIN, DatasetCache.VALIDATION, DatasetCache.FEATURES).stream()
                         .anyMatch(file -> !Files.isRegularFile(cache.file(version, file))))
                 .toList();
-        if (missing.isEmpty()) {
+        Map<String, List<String>> missingMetricFiles = new LinkedHashMap<>();
+        metricFiles.forEach((version, files) -> {
+            if (files.stream().anyMatch(file -> !Files.isRegularFile(cache.file(version, file)))) {
+                missingMetricFiles.put(version, files);
+            }
+        });
+        if (missing.isEmpty() && missingMetricFiles.isEmpty()) {
             return;
         }
-        getLog().info("Downloading the training data of " + String.join(", ", missing) + " into " + cache.root());
         try (NumeraiClient client = new NumeraiClient(apiSettings(), null)) {
-            datasetSync(client, cache).sync(missing, null, true);
+            if (!missing.isEmpty()) {
+                getLog().info("Downloading the training data of " + String.join(", ", missing) + " into "
+                        + cache.root());
+                datasetSync(client, cache).sync(missing, null, true);
+            }
+            if (!missingMetricFiles.isEmpty()) {
+                getLog().info("Downloading what validationMetrics measure against: " + missingMetricFiles
+                        + " into " + cache.root());
+                datasetSync(client, cache).sync(missingMetricFiles.keySet(), null, false, missingMetricFiles);
+            }
         }
     }
 }

@@ -162,16 +162,39 @@ class EnsembleConfigsTest {
     }
 
     @Test
-    void validationMetricsAreCorrAndWhatIsAskedForAndMmcIsNotThereYet() throws Exception {
+    void validationMetricsAreCorrAndWhatIsAskedFor() throws Exception {
         write("a.json", "{\"name\": \"a\", \"dataVersion\": \"v5.0\", \"featureSet\": \"small\","
-                + " \"validationMetrics\": [\"fnc\"]}");
-        assertEquals(List.of("corr", "fnc"), ModelConfigs.load(dir, List.of()).get(0).validationMetrics());
+                + " \"validationMetrics\": [\"fnc\", \"mmc\", \"bmc\"], \"benchmarkModel\": \"v52_lgbm_cyrusd20\"}");
+        ModelConfig config = ModelConfigs.load(dir, List.of()).get(0);
+        assertEquals(List.of("corr", "fnc", "mmc", "bmc"), config.validationMetrics());
+        assertEquals("v52_lgbm_cyrusd20", config.benchmarkModel());
         write("a.json", "{\"name\": \"a\", \"dataVersion\": \"v5.0\", \"featureSet\": \"small\"}");
         assertEquals(List.of("corr"), ModelConfigs.load(dir, List.of()).get(0).validationMetrics());
+        assertNull(ModelConfigs.load(dir, List.of()).get(0).benchmarkModel(), "the version's and target's benchmark");
         write("a.json", "{\"name\": \"a\", \"dataVersion\": \"v5.0\", \"featureSet\": \"small\","
-                + " \"validationMetrics\": [\"corr\", \"mmc\"]}");
+                + " \"validationMetrics\": [\"corr\", \"payout\"]}");
         String message = assertThrows(ModelConfigException.class, () -> ModelConfigs.load(dir, List.of())).getMessage();
-        assertTrue(message.contains("\"validationMetrics\" names \"mmc\"") && message.contains("not implemented yet")
-                && message.contains("a.json"), message);
+        assertTrue(message.contains("\"validationMetrics\" names \"payout\"")
+                && message.contains("[corr, fnc, mmc, bmc]") && message.contains("a.json"), message);
+    }
+
+    @Test
+    void benchmarkModelOnlyWithBmc() throws Exception {
+        String message = failure("{\"name\": \"ens\", \"dataVersion\": \"v5.0\", \"featureSet\": \"small\","
+                + " \"validationMetrics\": [\"mmc\"], \"benchmarkModel\": \"v52_lgbm_ender20\"}");
+        assertTrue(message.contains("\"benchmarkModel\"") && message.contains("has no \"bmc\""), message);
+    }
+
+    @Test
+    void anEnsembleMayAskForMmcAndBmcButNotFnc() throws Exception {
+        write("ens.json", "{\"name\": \"ens\", \"dataVersion\": \"v5.2\", \"ensemble\": {\"members\": [\"a\"]},"
+                + " \"validationMetrics\": [\"mmc\", \"bmc\"]}");
+        write("a.json", "{\"name\": \"a\", \"dataVersion\": \"v5.2\", \"featureSet\": \"small\"}");
+        ModelConfig ensemble = ModelConfigs.load(dir, List.of("ens")).get(0);
+        assertEquals(List.of("corr", "mmc", "bmc"), ensemble.validationMetrics());
+
+        String message = failure("{\"name\": \"ens\", \"dataVersion\": \"v5.2\", \"ensemble\": {\"members\": [\"a\"]},"
+                + " \"validationMetrics\": [\"fnc\"]}");
+        assertTrue(message.contains("\"fnc\"") && message.contains("no feature set"), message);
     }
 }

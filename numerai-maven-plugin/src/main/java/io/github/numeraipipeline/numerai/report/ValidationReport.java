@@ -13,11 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A model's validation results for people and for programs: {@code <name>.html}, one self-contained page with the
  * summary numbers, a per-era and a cumulative correlation chart (inline SVG: no script, nothing fetched), and the
- * per-era table; and {@code <name>.json} with the same numbers.
+ * per-era table (with fnc, mmc and bmc columns when the config asks for them); and {@code <name>.json} with the
+ * same numbers.
  */
 public final class ValidationReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -66,6 +69,7 @@ public final class ValidationReport {
         ObjectNode corr = root.putObject("numeraiCorr");
         metrics.summary().forEach((key, value) -> putNumber(corr, key, value));
         ArrayNode eras = root.putArray("eras");
+        List<Column> extra = extraColumns(metrics);
         for (ValidationMetrics.EraScore era : metrics.eras()) {
             ObjectNode node = eras.addObject();
             node.put("era", era.era());
@@ -73,12 +77,25 @@ public final class ValidationReport {
             putNumber(node, "corr", era.corr());
             putNumber(node, "cumulative", era.cumulative());
             putNumber(node, "maxFeatureExposure", era.maxFeatureExposure());
-            if (!Double.isNaN(era.fnc())) {
-                putNumber(node, "fnc", era.fnc());
-            }
+            // null in an era the metric could not be scored in (no meta model value there)
+            extra.forEach(column -> putNumber(node, column.key, column.value.applyAsDouble(era)));
             node.put("feature", era.feature());
         }
         return root;
+    }
+
+    /** A per-era metric beyond corr: its JSON key, its heading and its value. */
+    private record Column(String key, String heading, ToDoubleFunction<ValidationMetrics.EraScore> value) {
+    }
+
+    /** fnc, mmc and bmc, each only when some era has it (the config asked for it). */
+    private static List<Column> extraColumns(ValidationMetrics metrics) {
+        List<Column> all = List.of(
+                new Column("fnc", "feature-neutral corr", ValidationMetrics.EraScore::fnc),
+                new Column("mmc", "mmc", ValidationMetrics.EraScore::mmc),
+                new Column("bmc", "bmc", ValidationMetrics.EraScore::bmc));
+        return all.stream().filter(column -> metrics.eras().stream()
+                .anyMatch(era -> !Double.isNaN(column.value.applyAsDouble(era)))).toList();
     }
 
     static String html(Facts facts, ValidationMetrics metrics) {
@@ -104,20 +121,32 @@ public final class ValidationReport {
         card(html, "sharpe", metrics.sharpe());
         card(html, "max drawdown", metrics.maxDrawdown());
         card(html, "max feature exposure", metrics.maxFeatureExposure());
-        Double fnc = metrics.summary().get("fncMean");
-        if (fnc != null) {
-            card(html, "mean feature-neutral corr", fnc);
+        Map<String, Double> summary = metrics.summary();
+        if (summary.containsKey("fncMean")) {
+            card(html, "mean feature-neutral corr", summary.get("fncMean"));
+        }
+        if (summary.containsKey("mmcMean")) {
+            card(html, "mean mmc (vs meta model)", summary.get("mmcMean"));
+            card(html, "mmc sharpe", summary.get("mmcSharpe"));
+        }
+        if (summary.containsKey("bmcMean")) {
+            card(html, "mean bmc (vs benchmark)", summary.get("bmcMean"));
+            card(html, "bmc sharpe", summary.get("bmcSharpe"));
         }
         html.append("</div>\n<h2>numerai_corr per era</h2>\n");
         List<ValidationMetrics.EraScore> eras = metrics.eras();
         html.append(barChart(eras));
         html.append("<h2>Cumulative numerai_corr</h2>\n").append(lineChart(eras));
-        html.append("<h2>Per era</h2>\n<table><tr><th>era</th><th>rows</th><th>corr</th><th>cumulative</th>")
-                .append("<th>max feature exposure</th><th>feature</th></tr>\n");
+        List<Column> extra = extraColumns(metrics);
+        html.append("<h2>Per era</h2>\n<table><tr><th>era</th><th>rows</th><th>corr</th><th>cumulative</th>");
+        extra.forEach(column -> html.append("<th>").append(column.heading).append("</th>"));
+        html.append("<th>max feature exposure</th><th>feature</th></tr>\n");
         for (ValidationMetrics.EraScore era : eras) {
             html.append("<tr><td>").append(escape(era.era())).append("</td><td>").append(era.rows())
                     .append("</td><td>").append(format(era.corr())).append("</td><td>").append(format(era.cumulative()))
-                    .append("</td><td>").append(format(era.maxFeatureExposure())).append("</td><td>")
+                    .append("</td>");
+            extra.forEach(column -> html.append("<td>").append(format(column.value.applyAsDouble(era))).append("</td>"));
+            html.append("<td>").append(format(era.maxFeatureExposure())).append("</td><td>")
                     .append(escape(String.valueOf(era.feature()))).append("</td></tr>\n");
         }
         return html.append("</table>\n").append(HtmlPage.end()).toString();

@@ -100,9 +100,27 @@ public final class CombinedValidation {
                 files.validation(config.dataVersion()).toString(), config.isEnsemble() ? "(ensemble of "
                 + String.join(", ", config.ensemble().members()) + ")" : "(neutralized)");
         try {
-            return ValidationReport.write(reportDirectory, facts, metrics);
+            Path report = ValidationReport.write(reportDirectory, facts, metrics);
+            recordInManifest(config, metrics);
+            return report;
         } catch (IOException e) {
             throw ModelException.fault("Model " + config.name() + ": cannot write its report: " + e, e);
+        }
+    }
+
+    /**
+     * A neutralized booster's manifest gets the numbers of what is submitted ({@code neutralizedValidation}) beside
+     * the booster's own, when the booster is the one train keeps (a booster beside the config has no manifest).
+     */
+    private void recordInManifest(ModelConfig config, ValidationMetrics metrics) throws NumeraiException,
+            IOException {
+        if (config.isEnsemble()) {
+            return;
+        }
+        Path manifest = boosters.trainedManifest(config);
+        BoosterStore.Located located = boosters.lookup(config).require();
+        if (located.file().equals(boosters.trainedBooster(config)) && java.nio.file.Files.isRegularFile(manifest)) {
+            TrainingManifest.recordNeutralized(manifest, config.neutralize().proportion(), metrics);
         }
     }
 

@@ -103,6 +103,26 @@ final class TrainingManifest {
         return this;
     }
 
+    /**
+     * Adds to an existing manifest the validation numbers of what the desk submits from this booster when it
+     * neutralizes its predictions ({@code "neutralizedValidation"}, with the proportion). {@code "validation"}
+     * stays the booster's own numbers: the manifest describes the booster, and the neutralization is a config
+     * setting that may change without training again.
+     */
+    static void recordNeutralized(Path manifest, double proportion, ValidationMetrics metrics) throws IOException {
+        ObjectNode root = (ObjectNode) JSON.readTree(Files.readAllBytes(manifest));
+        ObjectNode node = root.putObject("neutralizedValidation");
+        node.put("proportion", proportion);
+        metrics.summary().forEach((key, value) -> {
+            if (Double.isFinite(value)) {
+                node.put(key, value);
+            } else {
+                node.putNull(key);
+            }
+        });
+        AtomicFiles.write(manifest, JSON.writeValueAsBytes(root));
+    }
+
     void writeTo(Path file) throws IOException {
         Map<String, String> libraries = libraries();
         if (library == ModelLibrary.LIGHTGBM) {

@@ -69,4 +69,37 @@ assert !new JsonSlurper().parse(new File(out, 'reports/xgba.json')).numeraiCorr.
     assert scored.eras.size() > 0 && scored.numeraiCorr.mean instanceof Number : it
     assert log =~ /Validation report of ${it}: /
 }
+// MMC and BMC where a config asks for them (xgbn: all four metrics; the ensemble: mmc and bmc): per era against
+// the sandbox's meta model (from the second validation era on) and the v5.2 benchmark of the target.
+['xgbn', 'ens'].each { name ->
+    def scored = new JsonSlurper().parse(new File(out, "reports/${name}.json"))
+    assert scored.eras[0].mmc == null : "${name}: the meta model starts after the first validation era"
+    assert scored.eras.drop(1).every { it.mmc instanceof Number } : name
+    assert scored.eras.every { it.bmc instanceof Number } : name
+    assert scored.numeraiCorr.mmcMean instanceof Number && scored.numeraiCorr.bmcSharpe instanceof Number : name
+    assert scored.numeraiCorr.mmcEras == scored.eras.size() - 1 : name
+    def html = new File(out, "reports/${name}.html").text
+    assert html.contains('<th>mmc</th><th>bmc</th>') && html.contains('mean mmc (vs meta model)') : name
+}
+assert new File(out, 'reports/xgbn.html').text.contains('<th>feature-neutral corr</th><th>mmc</th><th>bmc</th>')
+def a = new JsonSlurper().parse(new File(out, 'reports/xgba.json'))
+assert !a.numeraiCorr.containsKey('mmcMean') && !a.eras[0].containsKey('mmc')
+// The files are downloaded only for the version whose configs ask: v5.2, not v5.0, v5.1 or v5.3.
+def cache = new File(basedir, 'target/data/sandbox').listFiles().find { it.isDirectory() }
+assert new File(cache, 'v5.2/meta_model.parquet').isFile() && new File(cache, 'v5.2/validation_benchmark_models.parquet').isFile()
+['v5.0', 'v5.1', 'v5.3'].each { assert !new File(cache, "${it}/meta_model.parquet").exists() : it }
+// The neutralized model's manifest keeps the booster's own numbers and adds those of what is submitted.
+def manifest = new JsonSlurper().parse(new File(cache, 'boosters/xgbn.manifest.json'))
+assert manifest.validation.mean instanceof Number && manifest.neutralizedValidation.proportion == 0.5
+assert manifest.neutralizedValidation.mean == new JsonSlurper().parse(new File(out, 'reports/xgbn.json')).numeraiCorr.mean
+assert manifest.neutralizedValidation.mmcMean instanceof Number
+// How alike the models are: every pair of the desk's seven configs, per era; an ensemble resembles its members.
+def correlations = new JsonSlurper().parse(new File(out, 'reports/model-correlations.json'))
+assert correlations.models as Set == (slots + ['inner']) as Set
+assert correlations.pairs.size() == 21
+def pair = { x, y -> correlations.pairs.find { it.a == x && it.b == y || it.a == y && it.b == x } }
+assert pair('xgba', 'ens').eras.size() > 0 && pair('xgba', 'ens').eras.every { it.corr instanceof Number }
+assert pair('xgba', 'ens').mean > pair('xgba', 'xgbq').mean
+assert new File(out, 'reports/model-correlations.html').text.contains('<th>xgba / xgbb</th>')
+assert log =~ /How alike the models are on validation: /
 return true

@@ -4,7 +4,9 @@ import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.data.FeatureSets;
 import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.report.ModelCorrelationReport;
 import io.github.numeraipipeline.numerai.report.ValidationReport;
+import io.github.numeraipipeline.numerai.scoring.ModelCorrelation;
 import io.github.numeraipipeline.numerai.scoring.Neutralization;
 import io.github.numeraipipeline.numerai.scoring.NumeraiCorr;
 import io.github.numeraipipeline.numerai.scoring.RankEnsemble;
@@ -128,6 +130,53 @@ public final class CombinedValidation {
         String what = config.isEnsemble() ? "ensemble of " + config.ensemble().members() + " weights "
                 + config.ensemble().weights() : "booster";
         return config.neutralize() == null ? what : what + ", neutralized " + config.neutralize().proportion();
+    }
+
+    /**
+     * The correlation of each pair of these configs per validation era ({@link ModelCorrelation}), written as
+     * {@link ModelCorrelationReport}; a config whose values cannot be had (no validation data, no booster) is left
+     * out with a warning. Null when fewer than two remain.
+     */
+    public Path correlations(List<ModelConfig> configs, Map<String, ModelConfig> byName) throws NumeraiException {
+        List<String> names = new ArrayList<>();
+        List<Map<String, Double>> values = new ArrayList<>();
+        Map<String, String> eraOfId = new HashMap<>();
+        for (ModelConfig config : configs) {
+            if (!java.nio.file.Files.isRegularFile(files.validation(config.dataVersion()))) {
+                LOG.warn("Model correlations leave out {}: the validation data of {} is not in the cache",
+                        config.name(), config.dataVersion());
+                continue;
+            }
+            try {
+                values.add(predictions(config, byName));
+            } catch (NumeraiException e) {
+                LOG.warn("Model correlations leave out {}: {}", config.name(), e.getMessage());
+                continue;
+            }
+            names.add(config.name());
+            FeatureFrame frame = frames.get(config.dataVersion());
+            for (int row = 0; row < frame.rowCount(); row++) {
+                eraOfId.putIfAbsent(frame.ids().get(row), FeatureFrame.eraOf(frame.eras().get(row)));
+            }
+        }
+        if (names.size() < 2) {
+            return null;
+        }
+        List<ModelCorrelation> pairs = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            for (int j = i + 1; j < names.size(); j++) {
+                ModelCorrelation pair = ModelCorrelation.of(names.get(i), names.get(j), values.get(i), values.get(j),
+                        eraOfId);
+                pairs.add(pair);
+                LOG.info(String.format(Locale.ROOT, "Models %s and %s: mean per-era correlation %.4f over %d"
+                        + " validation eras", pair.a(), pair.b(), pair.mean(), pair.eras().size()));
+            }
+        }
+        try {
+            return ModelCorrelationReport.write(reportDirectory, names, pairs);
+        } catch (IOException e) {
+            throw ModelException.fault("Cannot write the model correlations into " + reportDirectory + ": " + e, e);
+        }
     }
 
     /** id to the config's final value on its version's validation rows, per era as at predict time. */

@@ -121,15 +121,24 @@ public class TrainMojo extends AbstractModelsMojo {
         if (firstFailure != null) {
             throw firstFailure;
         }
-        validateCombinations(everything.configs(), inputs.configs(), boosters, cache);
+        CombinedValidation validation = validateCombinations(everything.configs(), inputs.configs(), boosters, cache);
+        if (everything.configs().size() > 1) {
+            Map<String, ModelConfig> byName = new LinkedHashMap<>();
+            everything.configs().forEach(config -> byName.put(config.name(), config));
+            java.nio.file.Path correlations = validation.correlations(everything.configs(), byName);
+            if (correlations != null) {
+                getLog().info("How alike the models are on validation: " + correlations);
+            }
+        }
     }
 
     /**
      * Reports of the ensembles and neutralized models whose boosters were just trained (or that use them): what
-     * the desk submits, scored like any model.
+     * the desk submits, scored like any model. Returns the validation, which keeps the values it computed for the
+     * model correlations that follow.
      */
-    private void validateCombinations(List<ModelConfig> all, List<ModelConfig> trained, BoosterStore boosters,
-            DatasetCache cache) throws NumeraiException {
+    private CombinedValidation validateCombinations(List<ModelConfig> all, List<ModelConfig> trained,
+            BoosterStore boosters, DatasetCache cache) throws NumeraiException {
         Map<String, ModelConfig> byName = new LinkedHashMap<>();
         all.forEach(config -> byName.put(config.name(), config));
         Set<String> changed = new HashSet<>();
@@ -167,6 +176,7 @@ public class TrainMojo extends AbstractModelsMojo {
                 getLog().info("Validation report of " + config.name() + ": " + validation.report(config, byName));
             }
         }
+        return validation;
     }
 
     /** Whether the config is one of the names or has one of them among its members, at any depth. */

@@ -149,7 +149,10 @@ public final class ValidationReport {
             html.append("<td>").append(format(era.maxFeatureExposure())).append("</td><td>")
                     .append(escape(String.valueOf(era.feature()))).append("</td></tr>\n");
         }
-        return html.append("</table>\n").append(HtmlPage.end()).toString();
+        return html.append("</table>\n<p class=\"sub\">How alike the desk's models are, era by era: <a href=\"")
+                .append(ModelCorrelationReport.NAME).append(".html\">").append(ModelCorrelationReport.NAME)
+                .append(".html</a> (written by train for a desk of two models or more)</p>\n")
+                .append(HtmlPage.end()).toString();
     }
 
     private static String barChart(List<ValidationMetrics.EraScore> eras) {

@@ -82,8 +82,8 @@ assert !new JsonSlurper().parse(new File(out, 'reports/xgba.json')).numeraiCorr.
     assert html.contains('<th>mmc</th><th>bmc</th>') && html.contains('mean mmc (vs meta model)') : name
 }
 assert new File(out, 'reports/xgbn.html').text.contains('<th>feature-neutral corr</th><th>mmc</th><th>bmc</th>')
-def a = new JsonSlurper().parse(new File(out, 'reports/xgba.json'))
-assert !a.numeraiCorr.containsKey('mmcMean') && !a.eras[0].containsKey('mmc')
+def xgbaReport = new JsonSlurper().parse(new File(out, 'reports/xgba.json'))
+assert !xgbaReport.numeraiCorr.containsKey('mmcMean') && !xgbaReport.eras[0].containsKey('mmc')
 // The files are downloaded only for the version whose configs ask: v5.2, not v5.0, v5.1 or v5.3.
 def cache = new File(basedir, 'target/data/sandbox').listFiles().find { it.isDirectory() }
 assert new File(cache, 'v5.2/meta_model.parquet').isFile() && new File(cache, 'v5.2/validation_benchmark_models.parquet').isFile()

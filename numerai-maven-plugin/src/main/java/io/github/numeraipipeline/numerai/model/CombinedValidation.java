@@ -168,7 +168,8 @@ public final class CombinedValidation {
                 ModelCorrelation pair = ModelCorrelation.of(names.get(i), names.get(j), values.get(i), values.get(j),
                         eraOfId);
                 pairs.add(pair);
-                LOG.info(String.format(Locale.ROOT, "Models %s and %s: mean per-era correlation %.4f over %d"
+                // one line a pair grows as the square of the desk: the page has them all
+                LOG.debug(String.format(Locale.ROOT, "Models %s and %s: mean per-era correlation %.4f over %d"
                         + " validation eras", pair.a(), pair.b(), pair.mean(), pair.eras().size()));
             }
         }

@@ -22,7 +22,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class DownloadMojo extends AbstractModelsMojo {
 
     /**
-     * Also download {@code train.parquet} and {@code validation.parquet} (large: gigabytes for real data).
+     * Also download {@code train.parquet} and {@code validation.parquet} (large: gigabytes for real data), and
+     * {@code meta_model.parquet} / {@code validation_benchmark_models.parquet} for the configs whose
+     * {@code validationMetrics} ask for {@code mmc} / {@code bmc}.
      *
      * @since 0.1.0
      */
@@ -44,7 +46,9 @@ public class DownloadMojo extends AbstractModelsMojo {
                 }
             }
             DatasetSync sync = datasetSync(client, datasetCache());
-            int files = sync.sync(versions, round, training).size();
+            // with the training files, what validationMetrics measure against (mmc, bmc), for the configs that ask
+            int files = sync.sync(versions, round, training, training
+                    ? TrainMojo.metricFiles(inputs.configs(), inputs.configs()) : java.util.Map.of()).size();
             getLog().info("Data for " + inputs.configs().size() + " model(s) ready in " + datasetCache().root() + " (" + files
                     + " file(s), data " + String.join(", ", versions) + (round == null ? "" : ", round " + round) + ")");
         }

@@ -74,4 +74,31 @@ class DatasetSyncTest {
             assertFalse(Files.exists(cache.file("v5.9", "features.json")));
         }
     }
+
+    @Test
+    void theMetaModelAndBenchmarksAreFetchedOnlyForTheVersionsThatAskAndAMissingOneNamesTheMetric()
+            throws Exception {
+        InMemoryDatasets served = new InMemoryDatasets(Files.createDirectories(temp.resolve("served")))
+                .with("v5.0/features.json", "{}".getBytes(StandardCharsets.UTF_8))
+                .with("v5.2/features.json", "{}".getBytes(StandardCharsets.UTF_8))
+                .with("v5.2/meta_model.parquet", new byte[100])
+                .with("v5.2/validation_benchmark_models.parquet", new byte[200]);
+        DatasetCache cache = new DatasetCache(temp.resolve("cache"));
+        try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults(), served);
+             NumeraiClient client = new NumeraiClient(ApiSettings.defaults(sandbox.endpoint()), null)) {
+            DatasetSync sync = new DatasetSync(new DatasetDownloader(client, Duration.ofSeconds(5),
+                    new RunLocks(Clock.systemUTC(), Duration.ZERO)), cache);
+
+            List<Path> files = sync.sync(List.of("v5.0", "v5.2"), null, false, java.util.Map.of("v5.2",
+                    List.of(DatasetCache.META_MODEL, DatasetCache.VALIDATION_BENCHMARK_MODELS)));
+            String message = assertThrows(NumeraiApiException.class, () -> sync.sync(List.of("v5.0"), null, false,
+                    java.util.Map.of("v5.0", List.of(DatasetCache.META_MODEL)))).getMessage();
+
+            assertEquals(List.of(cache.file("v5.0", "features.json"), cache.file("v5.2", "features.json"),
+                    cache.file("v5.2", "meta_model.parquet"), cache.file("v5.2", "validation_benchmark_models.parquet")),
+                    files);
+            assertTrue(message.contains("Numerai lists no v5.0/meta_model.parquet") && message.contains("(mmc)")
+                    && message.contains("remove that metric"), message);
+        }
+    }
 }

@@ -8,7 +8,8 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 repo=${1:-$root/numerai-maven-plugin/target/local-repo}
-version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' "$root/pom.xml" | head -1)
+# the version is the root pom's ${revision} property
+version=$(sed -n 's:.*<revision>\(.*\)</revision>.*:\1:p' "$root/pom.xml" | head -1)
 plugin=io.github.numeraipipeline:numerai-maven-plugin:$version
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

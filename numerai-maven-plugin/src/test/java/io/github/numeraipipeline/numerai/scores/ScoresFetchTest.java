@@ -88,19 +88,19 @@ class ScoresFetchTest {
         fetch(history, ScoresSettings.defaults(), "xgba");
 
         List<ScoreEntry> first = history.model("xgba").entries();
-        assertEquals(4, first.size(), "CORR20 and MMC of two rounds: " + first);
+        assertEquals(6, first.size(), "CORR20, MMC and payout of two rounds: " + first);
         assertTrue(first.stream().noneMatch(ScoreEntry::resolved), "resolveAfter is 20 days: " + first);
 
         clock.advance(Duration.ofDays(21));
         ScoresFetch.Outcome later = fetch(history, ScoresSettings.defaults(), "xgba");
 
         List<ScoreEntry> second = history.model("xgba").entries();
-        assertEquals(4, second.size(), "replaced, not added: " + second);
+        assertEquals(6, second.size(), "replaced, not added: " + second);
         assertTrue(second.stream().allMatch(ScoreEntry::resolved), second.toString());
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 6; i++) {
             assertEquals(first.get(i).value(), second.get(i).value(), "the sandbox's value does not move");
         }
-        assertTrue(later.lines().get(0).contains("0 new, 4 updated"), later.lines().toString());
+        assertTrue(later.lines().get(0).contains("0 new, 6 updated"), later.lines().toString());
     }
 
     @Test

@@ -126,8 +126,9 @@ final class SandboxDiagnostics implements AutoCloseable {
         result.put("validationCorrMean", finite(metrics.mean()));
         result.put("validationCorrStd", finite(metrics.std()));
         result.put("validationCorrSharpe", finite(metrics.sharpe()));
-        result.put("validationMaxDrawdown", finite(-metrics.maxDrawdown()));
-        result.put("validationCorrMaxDrawdown", finite(-metrics.maxDrawdown()));
+        // Numerai writes a drawdown as the (negative) fall; 0.0 - x keeps a flat run at 0.0, not -0.0
+        result.put("validationMaxDrawdown", finite(0.0 - metrics.maxDrawdown()));
+        result.put("validationCorrMaxDrawdown", finite(0.0 - metrics.maxDrawdown()));
         result.put("trainedOnVal", false);
         List<Map<String, Object>> eras = new ArrayList<>();
         for (ValidationMetrics.EraScore era : metrics.eras()) {

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * the sandbox has no value.
  */
 final class SandboxSchema {
+    /** The type of the root fields the sandbox refuses ({@link NotInSandbox}). */
+    static final String NOT_IN_SANDBOX = "NotInSandbox";
     private static final Pattern TYPE = Pattern.compile("^type (\\w+) \\{$");
     private static final Pattern FIELD = Pattern.compile("^(\\w+)(\\(.*\\))?: \\[?(\\w+)!?]?!?$");
 
@@ -96,6 +98,9 @@ final class SandboxSchema {
             String fieldType = type.get(field.name());
             if (fieldType == null) {
                 throw new GraphQlFailure("Cannot query field \"" + field.name() + "\" on type \"" + typeName + "\".");
+            }
+            if (fieldType.equals(NOT_IN_SANDBOX)) {
+                continue; // its handler refuses it, whatever it selects: a clearer answer than a selection error
             }
             boolean object = types.containsKey(fieldType);
             if (object && field.selections().isEmpty()) {

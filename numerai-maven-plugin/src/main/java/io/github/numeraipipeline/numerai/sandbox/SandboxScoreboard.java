@@ -53,7 +53,7 @@ final class SandboxScoreboard {
 
     /** One scored submission: the selected (latest) one of its model and round. */
     record Scored(String submissionId, String modelId, int round, Instant insertedAt, Instant roundOpen, double corr,
-                  double mmc, double corrPercentile, double mmcPercentile) {
+                  double mmc, double corrPercentile, double mmcPercentile, double payoutPercentile) {
     }
 
     private final Path state;
@@ -74,7 +74,14 @@ final class SandboxScoreboard {
                 Scored entry = new Scored(s.path("submissionId").asText(), s.path("modelId").asText(),
                         s.path("round").asInt(), Instant.parse(s.path("insertedAt").asText()),
                         Instant.parse(s.path("roundOpen").asText()), s.path("corr").asDouble(), s.path("mmc").asDouble(),
-                        s.path("corrPercentile").asDouble(), s.path("mmcPercentile").asDouble());
+                        s.path("corrPercentile").asDouble(), s.path("mmcPercentile").asDouble(),
+                        s.path("payoutPercentile").asDouble(Double.NaN));
+                if (Double.isNaN(entry.payoutPercentile()) && dataset != null) { // a state written before payouts
+                    Crowd crowd = crowds.computeIfAbsent(entry.round(), r -> Crowd.of(dataset.liveTruth(r), r));
+                    entry = new Scored(entry.submissionId(), entry.modelId(), entry.round(), entry.insertedAt(),
+                            entry.roundOpen(), entry.corr(), entry.mmc(), entry.corrPercentile(), entry.mmcPercentile(),
+                            crowd.payoutPercentile(payout(entry.corr(), entry.mmc())));
+                }
                 scored.put(entry.modelId() + "|" + entry.round(), entry);
             }
         }
@@ -101,13 +108,13 @@ final class SandboxScoreboard {
         double mmc = CorrelationContribution.of(predictions, truth.benchmark(), truth.target());
         Crowd crowd = crowds.computeIfAbsent(round, r -> Crowd.of(truth, r));
         Scored entry = new Scored(submissionId, modelId, round, insertedAt, roundOpen, corr, mmc,
-                crowd.corrPercentile(corr), crowd.mmcPercentile(mmc));
-        scored.put(modelId + "|" + round, entry);
-        save();
-        if (state != null) {
+                crowd.corrPercentile(corr), crowd.mmcPercentile(mmc), crowd.payoutPercentile(payout(corr, mmc)));
+        if (state != null) { // the file first: the state never names a submission whose file is not there
             Files.createDirectories(keptFilePath(submissionId).getParent());
             AtomicFiles.write(keptFilePath(submissionId), csv);
         }
+        scored.put(modelId + "|" + round, entry);
+        save();
         return entry;
     }
 
@@ -115,10 +122,12 @@ final class SandboxScoreboard {
         return List.copyOf(scored.values());
     }
 
-    /** numerapi's {@code submissionScores} arguments (null: not filtered). */
+    /**
+     * numerapi's {@code submissionScores} arguments (null: not filtered). {@code distinctOnRound} (the latest day's
+     * score per round) changes nothing here: the sandbox keeps one value per round and metric, today's.
+     */
     record Filter(Integer lastNRounds, String displayName, String version, Integer day, Boolean resolved,
                   boolean distinctOnRound) {
-        static final Filter NONE = new Filter(null, null, null, null, null, false);
     }
 
     /** numerapi's {@code submissionScores} entries of a model up to round {@code newest}, as {@code filter} asks. */
@@ -130,7 +139,7 @@ final class SandboxScoreboard {
                 continue;
             }
             for (Map<String, Object> entry : List.of(entry(s, CORR, s.corr(), s.corrPercentile(), now),
-                    entry(s, MMC, s.mmc(), s.mmcPercentile(), now), entry(s, PAYOUT, payout(s), null, now))) {
+                    entry(s, MMC, s.mmc(), s.mmcPercentile(), now), entry(s, PAYOUT, payout(s), s.payoutPercentile(), now))) {
                 if ((filter.displayName() == null || filter.displayName().equals(entry.get("displayName")))
                         && (filter.version() == null || filter.version().equals(entry.get("version")))
                         && (filter.day() == null || filter.day().equals(entry.get("day")))
@@ -144,7 +153,11 @@ final class SandboxScoreboard {
 
     /** Numerai's payout of a scored submission on the nominal stake, in NMR. */
     static double payout(Scored s) {
-        double score = s.corr() * CORR_MULTIPLIER + s.mmc() * MMC_MULTIPLIER;
+        return payout(s.corr(), s.mmc());
+    }
+
+    static double payout(double corr, double mmc) {
+        double score = corr * CORR_MULTIPLIER + mmc * MMC_MULTIPLIER;
         return Double.parseDouble(NOMINAL_STAKE_NMR) * Math.max(-CLIP, Math.min(CLIP, PAYOUT_FACTOR * score));
     }
 
@@ -243,7 +256,7 @@ final class SandboxScoreboard {
         return state.toAbsolutePath().resolveSibling("submissions").resolve(id + ".csv");
     }
 
-    private Map<String, Object> entry(Scored s, String name, double value, Double percentile, Instant now) {
+    private Map<String, Object> entry(Scored s, String name, double value, double percentile, Instant now) {
         Instant resolves = s.roundOpen().plus(resolveAfter);
         boolean resolved = !now.isBefore(resolves);
         long day = Math.max(1, Math.min(20, ChronoUnit.DAYS.between(s.roundOpen(), now) + 1));
@@ -275,7 +288,7 @@ final class SandboxScoreboard {
             list.addObject().put("submissionId", s.submissionId()).put("modelId", s.modelId()).put("round", s.round())
                     .put("insertedAt", s.insertedAt().toString()).put("roundOpen", s.roundOpen().toString())
                     .put("corr", s.corr()).put("mmc", s.mmc()).put("corrPercentile", s.corrPercentile())
-                    .put("mmcPercentile", s.mmcPercentile());
+                    .put("mmcPercentile", s.mmcPercentile()).put("payoutPercentile", s.payoutPercentile());
         }
         Files.createDirectories(state.toAbsolutePath().getParent());
         AtomicFiles.write(state, JSON.writeValueAsBytes(root));
@@ -319,6 +332,15 @@ final class SandboxScoreboard {
 
         double corrPercentile(double value) {
             return below(corrs, value);
+        }
+
+        /** Among the crowd's payouts: each member's corr and MMC through the payout formula. */
+        double payoutPercentile(double value) {
+            double[] payouts = new double[corrs.length];
+            for (int j = 0; j < payouts.length; j++) {
+                payouts[j] = payout(corrs[j], mmcs[j]);
+            }
+            return below(payouts, value);
         }
 
         double mmcPercentile(double value) {

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,7 @@ final class SandboxTournament {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxTournament.class);
     static final String SESSION_INVALID = "Your session is invalid or has expired.";
     static final String ROUND_NOT_OPEN = "Current round not open for submissions";
+    private static final Pattern LIVE_OF_ROUND = Pattern.compile("(v[^/]+)/live_(\\d+)\\.parquet");
 
     /** A GraphQL error answered with HTTP 200, the way Numerai answers them. */
     static final class GraphQlFailure extends Exception {
@@ -226,13 +230,13 @@ final class SandboxTournament {
      * The file behind a served name. A round's {@code live_<round>.parquet} has the live rows the sandbox plays
      * every day (the rounds differ in their hidden targets, {@link SandboxScoreboard}).
      */
-    java.nio.file.Path datasetFile(String name) throws IOException {
+    Path datasetFile(String name) throws IOException {
         String live = liveOfRound(name);
         return datasets.file(live != null ? live : name);
     }
 
     private String liveOfRound(String filename) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(v[^/]+)/live_(\\d+)\\.parquet").matcher(filename);
+        Matcher m = LIVE_OF_ROUND.matcher(filename);
         if (!m.matches() || round(Integer.parseInt(m.group(2))) == null) {
             return null;
         }

@@ -62,7 +62,8 @@ public final class SandboxServer implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<RecordedDownload> downloads = new CopyOnWriteArrayList<>();
 
-    private SandboxServer(SandboxOptions options, DatasetSource datasets, Clock clock, Path state) throws IOException {
+    private SandboxServer(SandboxOptions options, DatasetSource source, Clock clock, Path state) throws IOException {
+        DatasetSource datasets = source.forRound(options.roundNumber());
         this.datasets = datasets;
         this.signer = new UrlSigner(clock);
         this.tournament = new SandboxTournament(options, clock, datasets, signer,
@@ -157,9 +158,19 @@ public final class SandboxServer implements AutoCloseable {
         return tournament.scoredRounds(model);
     }
 
-    /** A file the sandbox serves ({@code v5.0/live.parquet}), made first if need be; null when there is none. */
+    /**
+     * A file the sandbox serves ({@code v5.0/live.parquet}, a round's {@code v5.0/live_1290.parquet}), made first if
+     * need be; null when there is none.
+     */
     public Path datasetFile(String name) throws IOException {
-        return datasets.file(name);
+        return tournament.serves(name) ? tournament.datasetFile(name) : datasets.file(name);
+    }
+
+    /** The ids of round {@code round}'s live file: what predictions for that round must cover. */
+    public Set<String> liveIds(int round) throws IOException {
+        String version = datasets.files().stream().filter(f -> f.endsWith("/live.parquet"))
+                .map(f -> f.substring(0, f.indexOf('/'))).reduce((a, b) -> b).orElse("v5.0");
+        return datasets.liveIds(version, round);
     }
 
     /** The round the sandbox plays today. */

@@ -227,12 +227,13 @@ final class SandboxTournament {
     }
 
     /**
-     * The file behind a served name. A round's {@code live_<round>.parquet} has the live rows the sandbox plays
-     * every day (the rounds differ in their hidden targets, {@link SandboxScoreboard}).
+     * The file behind a served name. A round's {@code live_<round>.parquet} is that round's own live file; a source
+     * with one live file for all rounds serves that one under each round's name.
      */
     Path datasetFile(String name) throws IOException {
-        String live = liveOfRound(name);
-        return datasets.file(live != null ? live : name);
+        Path file = datasets.file(name);
+        String live = file == null ? liveOfRound(name) : null;
+        return live != null ? datasets.file(live) : file;
     }
 
     private String liveOfRound(String filename) {
@@ -273,7 +274,7 @@ final class SandboxTournament {
         byte[] bytes = uploaded(filename, modelId);
         try {
             SubmissionChecks.check(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8),
-                    datasets.liveIds(liveVersion()));
+                    datasets.liveIds(liveVersion(), options.roundNumber()));
         } catch (SubmissionChecks.InvalidSubmission invalid) {
             throw new GraphQlFailure(invalid.getMessage());
         } catch (IOException e) {
@@ -345,7 +346,7 @@ final class SandboxTournament {
         }
         try {
             SubmissionChecks.check(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8),
-                    datasets.liveIds(liveVersion()));
+                    datasets.liveIds(liveVersion(), round));
             scoreboard.record(UUID.randomUUID().toString(), modelId, round, openTimeOf(round).plusSeconds(60),
                     openTimeOf(round), csv);
         } catch (SubmissionChecks.InvalidSubmission invalid) {

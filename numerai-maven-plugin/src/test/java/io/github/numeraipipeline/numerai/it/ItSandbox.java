@@ -57,7 +57,9 @@ public final class ItSandbox {
      * that submit ITs do not depend on training.
      */
     public static void writePredictions(File basedir, String... models) throws IOException {
-        Set<String> ids = new GeneratedDatasets(SMALL, basedir.toPath().resolve("served")).liveIds("v5.0");
+        // the live file of the round ItSandbox.start plays: each round has its own
+        Set<String> ids = new GeneratedDatasets(SMALL, basedir.toPath().resolve("served"))
+                .forRound(SandboxOptions.defaults().roundNumber()).liveIds("v5.0");
         Path out = Files.createDirectories(basedir.toPath().resolve("target/numerai"));
         for (int m = 0; m < models.length; m++) {
             StringBuilder csv = new StringBuilder("id,prediction\n");

@@ -73,7 +73,7 @@ class NumerapiConversationTest {
         datasets = new GeneratedDatasets(SMALL, temp.resolve("served"));
         sandbox = SandboxServer.start(SandboxOptions.defaults().withData(SMALL), datasets, clock,
                 temp.resolve("state.json"));
-        sandbox.submitPast("xgba", sandbox.roundNumber() - 3, livePredictions(0.3));
+        sandbox.submitPast("xgba", sandbox.roundNumber() - 3, livePredictions(sandbox.roundNumber() - 3, 0.3));
         saved.put("modelId", sandbox.modelIds().get("xgba"));
         saved.put("earlierRound", sandbox.roundNumber() - 3);
         saved.put("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).toString());
@@ -161,7 +161,8 @@ class NumerapiConversationTest {
                     .startsWith(expect.substring("error ".length())), where);
             case "save" -> saved.put(words[1], at(data, words[2]).get(0).asText());
             case "put" -> {
-                byte[] csv = words[2].equals("live") ? livePredictions(0.7) : validationPredictions();
+                byte[] csv = words[2].equals("live") ? livePredictions(sandbox.roundNumber(), 0.7)
+                        : validationPredictions();
                 if (words[2].equals("live")) {
                     submitted = csv;
                 }
@@ -246,10 +247,10 @@ class NumerapiConversationTest {
         return nodes;
     }
 
-    private byte[] livePredictions(double shift) throws IOException {
+    private byte[] livePredictions(int round, double shift) throws IOException {
         StringBuilder csv = new StringBuilder("id,prediction\n");
         int i = 0;
-        for (String id : datasets.liveIds("v5.2")) {
+        for (String id : sandbox.liveIds(round)) {
             csv.append(id).append(',').append(String.format(Locale.ROOT, "%.6f", (i++ * 0.618 + shift) % 1)).append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);

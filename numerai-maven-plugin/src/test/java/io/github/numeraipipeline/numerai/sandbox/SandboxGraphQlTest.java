@@ -1,5 +1,6 @@
 package io.github.numeraipipeline.numerai.sandbox;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.numeraipipeline.numerai.MovableClock;
 import io.github.numeraipipeline.numerai.sandbox.GraphQlDocument.Field;
 import io.github.numeraipipeline.numerai.sandbox.GraphQlDocument.GraphQlSyntaxException;
+import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
 import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDatasetSpec;
 import java.io.IOException;
 import java.net.URI;
@@ -146,7 +148,7 @@ class SandboxGraphQlTest {
 
         @Test
         void eachPastRoundHasItsOwnRecordALiveFileAndScores() throws Exception {
-            sandbox.submitPast("xgba", 1290, livePredictions());
+            sandbox.submitPast("xgba", 1290, livePredictions(1290));
             JsonNode round = post("query($n: Int) { rounds(number: $n) { number openTime resolveTime resolvedGeneral } }",
                     Map.of("n", 1290), null).path("data").path("rounds").path(0);
             JsonNode today = post("{ rounds(number: 0) { openTime } }", null, null).path("data").path("rounds").path(0);
@@ -167,7 +169,12 @@ class SandboxGraphQlTest {
             HttpResponse<byte[]> live = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, live.statusCode());
-            assertEquals(Files.size(datasets.file("v5.2/live.parquet")), live.body().length);
+            assertArrayEquals(Files.readAllBytes(sandbox.datasetFile("v5.2/live_1290.parquet")), live.body());
+            List<String> ids1290 = new ParquetFrameReader().read(sandbox.datasetFile("v5.2/live_1290.parquet"), List.of(),
+                    List.of()).ids();
+            assertEquals(List.copyOf(sandbox.liveIds(1290)), ids1290);
+            assertTrue(java.util.Collections.disjoint(ids1290, sandbox.liveIds(1294)),
+                    "round 1290's live file is its own universe, not today's file again");
             assertEquals("Round not found: 1300 (the sandbox has played rounds 1 to 1294)",
                     post("{ listDatasets(round: 1300) }", null, null).path("errors").path(0).path("message").asText());
 
@@ -263,10 +270,10 @@ class SandboxGraphQlTest {
             return JSON.readTree(http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray()).body());
         }
 
-        private byte[] livePredictions() throws IOException {
+        private byte[] livePredictions(int round) throws IOException {
             StringBuilder csv = new StringBuilder("id,prediction\n");
             int i = 0;
-            for (String id : datasets.liveIds("v5.2")) {
+            for (String id : sandbox.liveIds(round)) {
                 csv.append(id).append(',').append(String.format(Locale.ROOT, "%.4f", (i++ * 0.618) % 1)).append('\n');
             }
             return csv.toString().getBytes(StandardCharsets.UTF_8);

@@ -68,13 +68,16 @@ class SandboxScoringTest {
         SyntheticDataset dataset = new SyntheticDataset(SPEC);
         assertFalse(java.util.Arrays.equals(dataset.liveTruth(1300).target(), dataset.liveTruth(1301).target()));
         assertArrayEquals(dataset.liveTruth(1300).target(), dataset.liveTruth(1300).target(), "a round's target is fixed");
+        assertTrue(java.util.Collections.disjoint(dataset.liveTruth(1300).ids(), dataset.liveTruth(1301).ids()),
+                "each round has its own live rows");
         SandboxScoreboard board = new SandboxScoreboard(null, dataset, Duration.ofDays(20),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         SyntheticDataset.LiveTruth truth = dataset.liveTruth(1299);
         board.record("s1", "m1", 1299, NOW.minus(Duration.ofDays(21)), NOW.minus(Duration.ofDays(21)),
                 csv(truth.ids(), unit(truth.benchmark())));
+        SyntheticDataset.LiveTruth next = dataset.liveTruth(1300);
         board.record("s2", "m1", 1300, NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(2)),
-                csv(truth.ids(), unit(truth.benchmark())));
+                csv(next.ids(), unit(next.benchmark())));
 
         List<Map<String, Object>> answer = board.answer("m1", lastRounds(60), 1301);
 

@@ -58,10 +58,11 @@ class ScoresFetchTest {
         sandbox.close();
     }
 
-    private byte[] predictions(double shift) throws IOException {
+    /** Predictions of round {@code round}'s live ids: each round has its own live file. */
+    private byte[] predictions(int round, double shift) throws IOException {
         StringBuilder csv = new StringBuilder("id,prediction\n");
         int i = 0;
-        for (String id : datasets.liveIds("v5.0")) {
+        for (String id : sandbox.liveIds(round)) {
             csv.append(id).append(',').append(String.format(Locale.ROOT, "%.6f", ((i++ * 0.618 + shift) % 1)))
                     .append('\n');
         }
@@ -81,8 +82,8 @@ class ScoresFetchTest {
 
     @Test
     void pendingScoresBecomeResolvedInPlaceOnALaterFetch() throws Exception {
-        sandbox.submitPast("xgba", today - 2, predictions(0.1));
-        sandbox.submitPast("xgba", today - 1, predictions(0.2));
+        sandbox.submitPast("xgba", today - 2, predictions(today - 2, 0.1));
+        sandbox.submitPast("xgba", today - 1, predictions(today - 1, 0.2));
         ScoresHistory history = new ScoresHistory();
 
         fetch(history, ScoresSettings.defaults(), "xgba");
@@ -105,8 +106,8 @@ class ScoresFetchTest {
 
     @Test
     void aRoundWithoutASubmissionIsMissedAndAlerted() throws Exception {
-        sandbox.submitPast("xgba", today - 3, predictions(0.1));
-        sandbox.submitPast("xgba", today - 1, predictions(0.2));
+        sandbox.submitPast("xgba", today - 3, predictions(today - 3, 0.1));
+        sandbox.submitPast("xgba", today - 1, predictions(today - 1, 0.2));
         ScoresHistory history = new ScoresHistory();
 
         ScoresFetch.Outcome outcome = fetch(history, ScoresSettings.defaults(), "xgba");
@@ -179,7 +180,7 @@ class ScoresFetchTest {
 
     @Test
     void theHistoryOfEarlierRunsIsKeptBySandboxState() throws Exception {
-        sandbox.submitPast("xgba", today - 1, predictions(0.1));
+        sandbox.submitPast("xgba", today - 1, predictions(today - 1, 0.1));
         sandbox.close();
         sandbox = SandboxServer.start(SandboxOptions.defaults().withData(SMALL), datasets, clock, temp.resolve("state.json"));
         ScoresHistory history = new ScoresHistory();

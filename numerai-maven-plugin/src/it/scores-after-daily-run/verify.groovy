@@ -18,7 +18,7 @@ assert copy.models == history.models
 models.each { model ->
     def entries = history.models[model].entries
     assert entries*.roundNumber.unique().sort() == ((today - 3)..today).toList()
-    assert entries*.displayName.unique().sort() == ['CORR20', 'MMC']
+    assert entries*.displayName.unique().sort() == ['CORR20', 'MMC', 'payout']
     entries.each { e ->
         assert e.keySet().toList() == ['roundNumber', 'displayName', 'version', 'value', 'percentile', 'day', 'date',
                                        'resolved', 'resolveDate']
@@ -28,7 +28,7 @@ models.each { model ->
     assert history.models[model].missedRounds == []
 }
 assert copy.alerts == [] : 'the first run raised no alert'
-models.each { assert log =~ /${it}: 8 score\(s\) of 2 resolved and 2 pending round\(s\)/ }
+models.each { assert log =~ /${it}: 12 score\(s\) of 2 resolved and 2 pending round\(s\)/ }
 
 // The scores are the predictions' own: today's CORR20 is numerai_corr of the submitted file against the round's
 // hidden target.
@@ -44,13 +44,17 @@ models.each { model ->
     def expected = NumeraiCorr.of(predictions, truth.target())
     def reported = history.models[model].entries.find { it.roundNumber == today && it.displayName == 'CORR20' }.value
     assert Math.abs(expected - reported) < 1e-9 : "${model}: ${reported} vs numerai_corr ${expected}"
+    // payout: Numerai's formula on the sandbox's nominal stake, 100 NMR * clip(corr * 0.5 + mmc * 2.0, +-0.05)
+    def mmc = history.models[model].entries.find { it.roundNumber == today && it.displayName == 'MMC' }.value
+    def payout = history.models[model].entries.find { it.roundNumber == today && it.displayName == 'payout' }.value
+    assert Math.abs(payout - 100 * Math.max(-0.05d, Math.min(0.05d, reported * 0.5 + mmc * 2.0))) < 1e-9
 }
 def corrs = models.collect { m -> history.models[m].entries.findAll { it.displayName == 'CORR20' }*.value }
 assert corrs[0] != corrs[1] : 'two models, two sets of scores'
 
 // desk.html: a chart per model and metric, no script; the run report links it.
 def desk = new File(out, 'desk.html').text
-assert (desk =~ /<svg /).count == 4
+assert (desk =~ /<svg /).count == 6 : 'CORR20, MMC and payout of two models'
 assert desk.contains('<rect class="resolved"') && desk.contains('<rect class="pending"')
 assert !desk.contains('<script')
 assert new File(out, 'report.html').text.contains('href="desk.html"')

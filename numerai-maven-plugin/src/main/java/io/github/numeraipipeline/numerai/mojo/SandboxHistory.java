@@ -14,14 +14,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
 /**
  * {@code numerai.sandbox.history}: gives the sandbox the desk's submissions of the rounds before today, made by the
- * desk's own models on the sandbox's live data, so that a first {@code scores} already has a chart. The sandbox
- * scores each against that round's own hidden target. Glue between model and sandbox, hence here.
+ * desk's own models on each round's own live file ({@code live_<round>.parquet}), so that a first {@code scores}
+ * already has a chart. The sandbox scores each against that round's own hidden target. Glue between model and sandbox, hence here.
  */
 final class SandboxHistory {
     private final SandboxServer sandbox;
@@ -50,37 +52,44 @@ final class SandboxHistory {
         if (wanting.isEmpty()) {
             return;
         }
-        Path work = Files.createDirectories(outputDirectory.resolve("sandbox-history"));
-        ModelPredictions.LiveData live = new ModelPredictions.LiveData() {
-            @Override
-            public Path liveFile(String dataVersion) throws NumeraiException {
-                return served(dataVersion + "/" + DatasetCache.LIVE);
+        // Each round has its own live file (other rows than today's): the models predict each round's file, as
+        // they would have on that day.
+        Map<String, Integer> filled = new HashMap<>();
+        for (int round = today - rounds; round < today; round++) {
+            int day = round;
+            List<ModelConfig> missing = wanting.stream()
+                    .filter(config -> !sandbox.scoredRounds(config.name()).contains(day)).toList();
+            if (missing.isEmpty()) {
+                continue;
             }
+            Path work = Files.createDirectories(outputDirectory.resolve("sandbox-history").resolve("round-" + round));
+            ModelPredictions.LiveData live = new ModelPredictions.LiveData() {
+                @Override
+                public Path liveFile(String dataVersion) throws NumeraiException {
+                    return served(dataVersion + "/live_" + day + ".parquet");
+                }
 
-            @Override
-            public Path featuresJson(String dataVersion) throws NumeraiException {
-                return served(dataVersion + "/" + DatasetCache.FEATURES);
-            }
-        };
-        PredictionRecord record = new ModelPredictions(work, PredictionTransform.RANK, boosters, parallel)
-                .run(wanting, live, null);
-        record.requireNoFailures();
-        for (PredictionFile file : record.files()) {
-            byte[] csv = Files.readAllBytes(file.path());
-            int filled = 0;
-            for (int round = today - rounds; round < today; round++) {
-                if (!sandbox.scoredRounds(file.model()).contains(round)) {
-                    try {
-                        sandbox.submitPast(file.model(), round, csv);
-                    } catch (IllegalArgumentException e) {
-                        throw new MojoFailureException(PropertyNames.SANDBOX_HISTORY + ": the sandbox refused "
-                                + file.model() + "'s predictions for round " + round + ": " + e.getMessage(), e);
-                    }
-                    filled++;
+                @Override
+                public Path featuresJson(String dataVersion) throws NumeraiException {
+                    return served(dataVersion + "/" + DatasetCache.FEATURES);
+                }
+            };
+            PredictionRecord record = new ModelPredictions(work, PredictionTransform.RANK, boosters, parallel)
+                    .run(missing, live, null);
+            record.requireNoFailures();
+            for (PredictionFile file : record.files()) {
+                try {
+                    sandbox.submitPast(file.model(), round, Files.readAllBytes(file.path()));
+                    filled.merge(file.model(), 1, Integer::sum);
+                } catch (IllegalArgumentException e) {
+                    throw new MojoFailureException(PropertyNames.SANDBOX_HISTORY + ": the sandbox refused "
+                            + file.model() + "'s predictions for round " + round + ": " + e.getMessage(), e);
                 }
             }
-            log.info("Sandbox history: " + file.model() + " submitted to " + filled + " earlier round(s) ("
-                    + PropertyNames.SANDBOX_HISTORY + "=" + rounds + ")");
+        }
+        for (ModelConfig config : wanting) {
+            log.info("Sandbox history: " + config.name() + " submitted to " + filled.getOrDefault(config.name(), 0)
+                    + " earlier round(s) (" + PropertyNames.SANDBOX_HISTORY + "=" + rounds + ")");
         }
     }
 

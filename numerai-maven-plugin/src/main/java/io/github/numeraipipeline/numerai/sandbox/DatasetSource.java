@@ -18,6 +18,19 @@ public interface DatasetSource {
     /** The ids of the live file of a version: the universe that {@code create_submission} checks against. */
     Set<String> liveIds(String version) throws IOException;
 
+    /**
+     * The ids of round {@code round}'s live file: what a submission for that round is checked and scored against.
+     * A source with one live file for all rounds answers its ids.
+     */
+    default Set<String> liveIds(String version, int round) throws IOException {
+        return liveIds(version);
+    }
+
+    /** This source as a sandbox playing round {@code round} serves it; a source with one live file: itself. */
+    default DatasetSource forRound(int round) {
+        return this;
+    }
+
     /** The synthetic dataset behind the files, whose hidden live targets the sandbox scores with; null: not scored. */
     default SyntheticDataset synthetic() {
         return null;

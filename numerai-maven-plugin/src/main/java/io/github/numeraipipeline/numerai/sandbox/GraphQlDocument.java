@@ -1,19 +1,28 @@
 package io.github.numeraipipeline.numerai.sandbox;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The part of GraphQL that Numerai's clients use: one operation (query or mutation) with typed variables, fields
- * with arguments (variables or literals) and nested selections. Enough for the sandbox to answer a request the way
- * Numerai does, selecting only the fields asked for; fragments and directives are not needed by any client we mimic.
+ * The part of GraphQL a Numerai client may send, read the way the spec reads it: operations (query or mutation, one
+ * picked by {@code operationName} when there are several) with typed variables and their defaults; fields with
+ * arguments (variables or literals), aliases (the answer's key is the alias), nested selections; named fragments
+ * ({@code ...Name}) and inline fragments ({@code ... on Type}) spread into the selection they sit in, fields of the
+ * same answer key merged; {@code @skip} and {@code @include}. Type conditions are not checked: every sandbox type
+ * is concrete, so a fragment always applies where a client puts it.
  */
 final class GraphQlDocument {
 
-    /** A selected field, its arguments already bound to the request's variables. */
-    record Field(String name, Map<String, Object> arguments, List<Field> selections) {
+    /**
+     * A selected field, its arguments bound to the request's variables and fragments already spread.
+     *
+     * @param key the key of its answer: the alias when there is one, else the name
+     */
+    record Field(String key, String name, Map<String, Object> arguments, List<Field> selections) {
     }
 
     /** A parse or validation failure, worded like a GraphQL server's. */
@@ -42,60 +51,244 @@ final class GraphQlDocument {
     }
 
     static GraphQlDocument parse(String text, Map<String, Object> variables) throws GraphQlSyntaxException {
-        return new Parser(text, variables == null ? Map.of() : variables).document();
+        return parse(text, variables, null);
+    }
+
+    static GraphQlDocument parse(String text, Map<String, Object> variables, String operationName)
+            throws GraphQlSyntaxException {
+        Parsed parsed = new Parser(text).document();
+        Operation operation = parsed.pick(operationName);
+        Map<String, Object> bound = operation.bind(variables == null ? Map.of() : variables);
+        List<Field> fields = new Expander(parsed.fragments, bound, operation.declared.keySet())
+                .expand(operation.selections, new HashSet<>());
+        return new GraphQlDocument(operation.mutation, fields);
+    }
+
+    /** A variable used as an argument value, bound when the operation is expanded. */
+    private record VariableRef(String name) {
+    }
+
+    private sealed interface Selection permits RawField, Spread, InlineFragment {
+    }
+
+    private record Directives(List<Map.Entry<String, Map<String, Object>>> list) {
+    }
+
+    private record RawField(String alias, String name, Map<String, Object> arguments, Directives directives,
+                            List<Selection> selections) implements Selection {
+    }
+
+    private record Spread(String fragment, Directives directives) implements Selection {
+    }
+
+    private record InlineFragment(Directives directives, List<Selection> selections) implements Selection {
+    }
+
+    private record Operation(String name, boolean mutation, Map<String, String> declared,
+                             Map<String, Object> defaults, List<Selection> selections) {
+
+        /** The request's variables, defaults filled in, required ones checked. */
+        Map<String, Object> bind(Map<String, Object> given) throws GraphQlSyntaxException {
+            Map<String, Object> bound = new LinkedHashMap<>();
+            for (Map.Entry<String, String> variable : declared.entrySet()) {
+                String name = variable.getKey();
+                Object value = given.containsKey(name) ? given.get(name) : defaults.get(name);
+                if (variable.getValue().endsWith("!") && value == null) {
+                    throw new GraphQlSyntaxException("Variable \"$" + name + "\" of required type \""
+                            + variable.getValue() + "\" was not provided.");
+                }
+                bound.put(name, value);
+            }
+            return bound;
+        }
+    }
+
+    private record Parsed(List<Operation> operations, Map<String, List<Selection>> fragments) {
+        Operation pick(String operationName) throws GraphQlSyntaxException {
+            if (operationName != null) {
+                for (Operation operation : operations) {
+                    if (operationName.equals(operation.name())) {
+                        return operation;
+                    }
+                }
+                throw new GraphQlSyntaxException("Unknown operation named \"" + operationName + "\".");
+            }
+            if (operations.size() != 1) {
+                throw new GraphQlSyntaxException(operations.isEmpty() ? "Must provide an operation."
+                        : "Must provide operation name if query contains multiple operations.");
+            }
+            return operations.get(0);
+        }
+    }
+
+    /** Binds variables, applies directives and spreads fragments: what the answer is built from. */
+    private static final class Expander {
+        private final Map<String, List<Selection>> fragments;
+        private final Map<String, Object> variables;
+        private final Set<String> declared;
+
+        Expander(Map<String, List<Selection>> fragments, Map<String, Object> variables, Set<String> declared) {
+            this.fragments = fragments;
+            this.variables = variables;
+            this.declared = declared;
+        }
+
+        List<Field> expand(List<Selection> selections, Set<String> spreading) throws GraphQlSyntaxException {
+            Map<String, Field> byKey = new LinkedHashMap<>();
+            for (Selection selection : selections) {
+                if (selection instanceof RawField raw) {
+                    if (included(raw.directives())) {
+                        merge(byKey, new Field(raw.alias() != null ? raw.alias() : raw.name(), raw.name(),
+                                bindAll(raw.arguments()), expand(raw.selections(), spreading)));
+                    }
+                } else if (selection instanceof InlineFragment inline) {
+                    if (included(inline.directives())) {
+                        for (Field field : expand(inline.selections(), spreading)) {
+                            merge(byKey, field);
+                        }
+                    }
+                } else if (selection instanceof Spread spread && included(spread.directives())) {
+                    List<Selection> fragment = fragments.get(spread.fragment());
+                    if (fragment == null) {
+                        throw new GraphQlSyntaxException("Unknown fragment \"" + spread.fragment() + "\".");
+                    }
+                    if (!spreading.add(spread.fragment())) {
+                        throw new GraphQlSyntaxException("Cannot spread fragment \"" + spread.fragment()
+                                + "\" within itself.");
+                    }
+                    for (Field field : expand(fragment, spreading)) {
+                        merge(byKey, field);
+                    }
+                    spreading.remove(spread.fragment());
+                }
+            }
+            return List.copyOf(byKey.values());
+        }
+
+        /** Fields of one answer key are one field; their selections add up (the spec's field merging). */
+        private static void merge(Map<String, Field> byKey, Field field) throws GraphQlSyntaxException {
+            Field earlier = byKey.get(field.key());
+            if (earlier == null) {
+                byKey.put(field.key(), field);
+                return;
+            }
+            if (!earlier.name().equals(field.name()) || !earlier.arguments().equals(field.arguments())) {
+                throw new GraphQlSyntaxException("Fields \"" + field.key() + "\" conflict because they are different"
+                        + " fields or have different arguments. Use different aliases on the fields to fetch both"
+                        + " if this was intentional.");
+            }
+            Map<String, Field> nested = new LinkedHashMap<>();
+            for (Field f : earlier.selections()) {
+                merge(nested, f);
+            }
+            for (Field f : field.selections()) {
+                merge(nested, f);
+            }
+            byKey.put(field.key(), new Field(field.key(), field.name(), field.arguments(),
+                    List.copyOf(nested.values())));
+        }
+
+        private boolean included(Directives directives) throws GraphQlSyntaxException {
+            for (Map.Entry<String, Map<String, Object>> directive : directives.list()) {
+                Object condition = bind(directive.getValue().get("if"));
+                if (directive.getKey().equals("skip") && Boolean.TRUE.equals(condition)
+                        || directive.getKey().equals("include") && !Boolean.TRUE.equals(condition)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private Map<String, Object> bindAll(Map<String, Object> arguments) throws GraphQlSyntaxException {
+            Map<String, Object> bound = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> argument : arguments.entrySet()) {
+                bound.put(argument.getKey(), bind(argument.getValue()));
+            }
+            return bound;
+        }
+
+        private Object bind(Object value) throws GraphQlSyntaxException {
+            if (value instanceof VariableRef ref) {
+                if (!declared.contains(ref.name())) {
+                    throw new GraphQlSyntaxException("Variable \"$" + ref.name() + "\" is not defined.");
+                }
+                return variables.get(ref.name());
+            }
+            if (value instanceof List<?> list) {
+                List<Object> out = new ArrayList<>();
+                for (Object element : list) {
+                    out.add(bind(element));
+                }
+                return out;
+            }
+            if (value instanceof Map<?, ?> map) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    out.put((String) entry.getKey(), bind(entry.getValue()));
+                }
+                return out;
+            }
+            return value;
+        }
     }
 
     private static final class Parser {
         private final String text;
-        private final Map<String, Object> variables;
-        private final Map<String, String> declared = new LinkedHashMap<>();
         private int pos;
 
-        Parser(String text, Map<String, Object> variables) {
+        Parser(String text) {
             this.text = text;
-            this.variables = variables;
         }
 
-        GraphQlDocument document() throws GraphQlSyntaxException {
+        Parsed document() throws GraphQlSyntaxException {
             skipIgnored();
-            boolean mutation = false;
-            if (peek() != '{') {
+            List<Operation> operations = new ArrayList<>();
+            Map<String, List<Selection>> fragments = new LinkedHashMap<>();
+            while (pos < text.length()) {
+                if (peek() == '{') {
+                    operations.add(new Operation(null, false, Map.of(), Map.of(), selectionSet()));
+                    continue;
+                }
                 String kind = name();
-                if (!kind.equals("query") && !kind.equals("mutation")) {
-                    throw error("Syntax Error: Unexpected Name \"" + kind + "\"");
-                }
-                mutation = kind.equals("mutation");
-                if (Character.isLetter(peek()) || peek() == '_') {
-                    name();
-                }
-                if (peek() == '(') {
-                    variableDefinitions();
+                switch (kind) {
+                    case "query", "mutation" -> operations.add(operation(kind.equals("mutation")));
+                    case "fragment" -> {
+                        String fragment = name();
+                        if (!name().equals("on")) {
+                            throw error("Syntax Error: Expected \"on\" after fragment \"" + fragment + "\"");
+                        }
+                        name();
+                        directives();
+                        if (fragments.put(fragment, selectionSet()) != null) {
+                            throw error("There can be only one fragment named \"" + fragment + "\".");
+                        }
+                    }
+                    default -> throw error("Syntax Error: Unexpected Name \"" + kind + "\"");
                 }
             }
-            List<Field> fields = selectionSet();
-            if (pos < text.length()) {
-                throw error("Syntax Error: Unexpected " + text.charAt(pos));
-            }
-            return new GraphQlDocument(mutation, fields);
+            return new Parsed(operations, fragments);
         }
 
-        private void variableDefinitions() throws GraphQlSyntaxException {
-            expect('(');
-            while (peek() != ')') {
-                expect('$');
-                String name = name();
-                expect(':');
-                String type = type();
-                declared.put(name, type);
-                if (peek() == '=') {
-                    expect('=');
-                    value();
+        private Operation operation(boolean mutation) throws GraphQlSyntaxException {
+            String name = Character.isLetter(peek()) || peek() == '_' ? name() : null;
+            Map<String, String> declared = new LinkedHashMap<>();
+            Map<String, Object> defaults = new LinkedHashMap<>();
+            if (peek() == '(') {
+                expect('(');
+                while (peek() != ')') {
+                    expect('$');
+                    String variable = name();
+                    expect(':');
+                    declared.put(variable, type());
+                    if (peek() == '=') {
+                        expect('=');
+                        defaults.put(variable, value());
+                    }
                 }
-                if (type.endsWith("!") && variables.get(name) == null) {
-                    throw error("Variable \"$" + name + "\" of required type \"" + type + "\" was not provided.");
-                }
+                expect(')');
             }
-            expect(')');
+            directives();
+            return new Operation(name, mutation, declared, defaults, selectionSet());
         }
 
         private String type() throws GraphQlSyntaxException {
@@ -114,49 +307,75 @@ final class GraphQlDocument {
             return type;
         }
 
-        private List<Field> selectionSet() throws GraphQlSyntaxException {
+        private List<Selection> selectionSet() throws GraphQlSyntaxException {
             expect('{');
-            List<Field> fields = new ArrayList<>();
+            List<Selection> selections = new ArrayList<>();
             while (peek() != '}') {
                 if (pos >= text.length()) {
                     throw error("Syntax Error: Expected Name, found <EOF>");
                 }
-                fields.add(field());
+                selections.add(selection());
             }
             expect('}');
-            return fields;
+            return selections;
         }
 
-        private Field field() throws GraphQlSyntaxException {
+        private Selection selection() throws GraphQlSyntaxException {
+            if (text.startsWith("...", pos)) {
+                pos += 3;
+                skipIgnored();
+                if (peek() == '{' || peek() == '@') {
+                    Directives directives = directives();
+                    return new InlineFragment(directives, selectionSet());
+                }
+                String name = name();
+                if (name.equals("on")) {
+                    name(); // the type condition: every sandbox type is concrete, see the class comment
+                    Directives directives = directives();
+                    return new InlineFragment(directives, selectionSet());
+                }
+                return new Spread(name, directives());
+            }
+            String alias = null;
             String name = name();
             if (peek() == ':') {
-                // An alias: answer under the field's own name, which is all the sandbox's clients rely on.
                 expect(':');
+                alias = name;
                 name = name();
             }
+            Map<String, Object> arguments = peek() == '(' ? arguments() : Map.of();
+            Directives directives = directives();
+            List<Selection> selections = peek() == '{' ? selectionSet() : List.of();
+            return new RawField(alias, name, arguments, directives, selections);
+        }
+
+        private Map<String, Object> arguments() throws GraphQlSyntaxException {
             Map<String, Object> arguments = new LinkedHashMap<>();
-            if (peek() == '(') {
-                expect('(');
-                while (peek() != ')') {
-                    String argument = name();
-                    expect(':');
-                    arguments.put(argument, value());
-                }
-                expect(')');
+            expect('(');
+            while (peek() != ')') {
+                String argument = name();
+                expect(':');
+                arguments.put(argument, value());
             }
-            List<Field> selections = peek() == '{' ? selectionSet() : List.of();
-            return new Field(name, arguments, selections);
+            expect(')');
+            return arguments;
+        }
+
+        private Directives directives() throws GraphQlSyntaxException {
+            List<Map.Entry<String, Map<String, Object>>> list = new ArrayList<>();
+            while (peek() == '@') {
+                expect('@');
+                String name = name();
+                list.add(Map.entry(name, peek() == '(' ? arguments() : Map.of()));
+            }
+            return new Directives(list);
         }
 
         private Object value() throws GraphQlSyntaxException {
             char c = peek();
             if (c == '$') {
                 expect('$');
-                String name = name();
-                if (!declared.containsKey(name)) {
-                    throw error("Variable \"$" + name + "\" is not defined.");
-                }
-                return variables.get(name);
+                return new VariableRef(name());
             }
             if (c == '"') {
                 return string();

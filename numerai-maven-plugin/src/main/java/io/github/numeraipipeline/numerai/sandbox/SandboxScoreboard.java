@@ -31,18 +31,29 @@ import java.util.UUID;
  * per round, {@link SyntheticDataset#liveTruth}) with {@code numerai_corr} ({@value #CORR}), and its correlation
  * contribution against a stand-in meta model, the dataset's benchmark ({@value #MMC}); a percentile against a
  * stand-in crowd of benchmark-and-noise models. A round's scores resolve {@code resolveAfter} after it opened.
- * Kept in a state file, when given, so that consecutive daily runs build a history.
+ * The payout ({@value #PAYOUT}) is Numerai's formula on a nominal stake of {@value #NOMINAL_STAKE_NMR} NMR per model
+ * (nothing is staked: the number shows what a stake of that size would have earned):
+ * {@code stake * clip(payoutFactor * (corr * }{@value #CORR_MULTIPLIER}{@code  + mmc * }{@value #MMC_MULTIPLIER}
+ * {@code ), -0.05, 0.05)}. Kept in a state file, when given, so that consecutive daily runs build a history; the
+ * submitted files are kept next to it, so that they can be downloaded again.
  */
 final class SandboxScoreboard {
     static final String CORR = "CORR20";
     static final String MMC = "MMC";
+    static final String PAYOUT = "payout";
     static final String VERSION = "v5";
+    /** The nominal stake of each sandbox model, in NMR (a decimal string, as Numerai writes money). */
+    static final String NOMINAL_STAKE_NMR = "100.000000000000000000";
+    static final double CORR_MULTIPLIER = 0.5;
+    static final double MMC_MULTIPLIER = 2.0;
+    static final double PAYOUT_FACTOR = 1.0;
+    static final double CLIP = 0.05;
     private static final int CROWD = 40;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One scored submission: the selected (latest) one of its model and round. */
     record Scored(String submissionId, String modelId, int round, Instant insertedAt, Instant roundOpen, double corr,
-                  double mmc, double corrPercentile, double mmcPercentile) {
+                  double mmc, double corrPercentile, double mmcPercentile, double payoutPercentile) {
     }
 
     private final Path state;
@@ -63,7 +74,14 @@ final class SandboxScoreboard {
                 Scored entry = new Scored(s.path("submissionId").asText(), s.path("modelId").asText(),
                         s.path("round").asInt(), Instant.parse(s.path("insertedAt").asText()),
                         Instant.parse(s.path("roundOpen").asText()), s.path("corr").asDouble(), s.path("mmc").asDouble(),
-                        s.path("corrPercentile").asDouble(), s.path("mmcPercentile").asDouble());
+                        s.path("corrPercentile").asDouble(), s.path("mmcPercentile").asDouble(),
+                        s.path("payoutPercentile").asDouble(Double.NaN));
+                if (Double.isNaN(entry.payoutPercentile()) && dataset != null) { // a state written before payouts
+                    Crowd crowd = crowds.computeIfAbsent(entry.round(), r -> Crowd.of(dataset.liveTruth(r), r));
+                    entry = new Scored(entry.submissionId(), entry.modelId(), entry.round(), entry.insertedAt(),
+                            entry.roundOpen(), entry.corr(), entry.mmc(), entry.corrPercentile(), entry.mmcPercentile(),
+                            crowd.payoutPercentile(payout(entry.corr(), entry.mmc())));
+                }
                 scored.put(entry.modelId() + "|" + entry.round(), entry);
             }
         }
@@ -90,7 +108,11 @@ final class SandboxScoreboard {
         double mmc = CorrelationContribution.of(predictions, truth.benchmark(), truth.target());
         Crowd crowd = crowds.computeIfAbsent(round, r -> Crowd.of(truth, r));
         Scored entry = new Scored(submissionId, modelId, round, insertedAt, roundOpen, corr, mmc,
-                crowd.corrPercentile(corr), crowd.mmcPercentile(mmc));
+                crowd.corrPercentile(corr), crowd.mmcPercentile(mmc), crowd.payoutPercentile(payout(corr, mmc)));
+        if (state != null) { // the file first: the state never names a submission whose file is not there
+            Files.createDirectories(keptFilePath(submissionId).getParent());
+            AtomicFiles.write(keptFilePath(submissionId), csv);
+        }
         scored.put(modelId + "|" + round, entry);
         save();
         return entry;
@@ -100,18 +122,138 @@ final class SandboxScoreboard {
         return List.copyOf(scored.values());
     }
 
-    /** numerapi's {@code submissionScores} entries of a model's last {@code lastN} rounds up to {@code newest}. */
-    synchronized List<Map<String, Object>> answer(String modelId, Integer lastN, int newest) {
+    /**
+     * numerapi's {@code submissionScores} arguments (null: not filtered). {@code distinctOnRound} (the latest day's
+     * score per round) changes nothing here: the sandbox keeps one value per round and metric, today's.
+     */
+    record Filter(Integer lastNRounds, String displayName, String version, Integer day, Boolean resolved,
+                  boolean distinctOnRound) {
+    }
+
+    /** numerapi's {@code submissionScores} entries of a model up to round {@code newest}, as {@code filter} asks. */
+    synchronized List<Map<String, Object>> answer(String modelId, Filter filter, int newest) {
         Instant now = clock.instant();
         List<Map<String, Object>> list = new ArrayList<>();
         for (Scored s : scored.values()) {
-            if (!s.modelId().equals(modelId) || lastN != null && s.round() <= newest - lastN) {
+            if (!s.modelId().equals(modelId) || filter.lastNRounds() != null && s.round() <= newest - filter.lastNRounds()) {
                 continue;
             }
-            list.add(entry(s, CORR, s.corr(), s.corrPercentile(), now));
-            list.add(entry(s, MMC, s.mmc(), s.mmcPercentile(), now));
+            for (Map<String, Object> entry : List.of(entry(s, CORR, s.corr(), s.corrPercentile(), now),
+                    entry(s, MMC, s.mmc(), s.mmcPercentile(), now), entry(s, PAYOUT, payout(s), s.payoutPercentile(), now))) {
+                if ((filter.displayName() == null || filter.displayName().equals(entry.get("displayName")))
+                        && (filter.version() == null || filter.version().equals(entry.get("version")))
+                        && (filter.day() == null || filter.day().equals(entry.get("day")))
+                        && (filter.resolved() == null || filter.resolved().equals(entry.get("resolved")))) {
+                    list.add(entry);
+                }
+            }
         }
         return list;
+    }
+
+    /** Numerai's payout of a scored submission on the nominal stake, in NMR. */
+    static double payout(Scored s) {
+        return payout(s.corr(), s.mmc());
+    }
+
+    static double payout(double corr, double mmc) {
+        double score = corr * CORR_MULTIPLIER + mmc * MMC_MULTIPLIER;
+        return Double.parseDouble(NOMINAL_STAKE_NMR) * Math.max(-CLIP, Math.min(CLIP, PAYOUT_FACTOR * score));
+    }
+
+    /**
+     * numerapi's {@code v2RoundModelPerformances}: per scored round the nominal stake, multipliers, and the day's
+     * scores with the payout pending (not resolved) or settled (resolved).
+     */
+    synchronized List<Map<String, Object>> performances(String modelId) {
+        Instant now = clock.instant();
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Scored s : scored.values()) {
+            if (!s.modelId().equals(modelId)) {
+                continue;
+            }
+            boolean resolved = !now.isBefore(s.roundOpen().plus(resolveAfter));
+            String payout = String.format(java.util.Locale.ROOT, "%.6f", payout(s));
+            List<Map<String, Object>> scores = new ArrayList<>();
+            for (Map<String, Object> e : List.of(entry(s, CORR, s.corr(), s.corrPercentile(), now),
+                    entry(s, MMC, s.mmc(), s.mmcPercentile(), now))) {
+                Map<String, Object> score = new LinkedHashMap<>();
+                score.put("date", e.get("date"));
+                score.put("day", e.get("day"));
+                score.put("displayName", e.get("displayName"));
+                score.put("payoutPending", resolved ? "0" : payout);
+                score.put("payoutSettled", resolved ? payout : "0");
+                score.put("percentile", e.get("percentile"));
+                score.put("value", e.get("value"));
+                scores.add(score);
+            }
+            Map<String, Object> performance = new LinkedHashMap<>();
+            performance.put("atRisk", NOMINAL_STAKE_NMR);
+            performance.put("corrMultiplier", CORR_MULTIPLIER);
+            performance.put("mmcMultiplier", MMC_MULTIPLIER);
+            performance.put("roundPayoutFactor", PAYOUT_FACTOR);
+            performance.put("roundNumber", s.round());
+            performance.put("roundOpenTime", s.roundOpen().toString());
+            performance.put("roundResolveTime", s.roundOpen().plus(resolveAfter).toString());
+            performance.put("roundResolved", resolved);
+            performance.put("roundTarget", "main");
+            performance.put("submissionScores", scores);
+            performance.put("intraRoundSubmissionScores", resolved ? List.of() : scores);
+            list.add(performance);
+        }
+        return list;
+    }
+
+    /** A round's {@code roundScoreConfigs}: the two payout scores, with the sandbox's multipliers. */
+    static List<Map<String, Object>> scoreConfigs(int round, Instant open) {
+        List<Map<String, Object>> configs = new ArrayList<>();
+        configs.add(scoreConfig(round, open, "canon_corr", CORR, CORR_MULTIPLIER));
+        configs.add(scoreConfig(round, open, "canon_mmc", MMC, MMC_MULTIPLIER));
+        return configs;
+    }
+
+    private static Map<String, Object> scoreConfig(int round, Instant open, String name, String displayName,
+                                                   double multiplier) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("id", SandboxTournament.uuid("score-config:" + name + ":" + round));
+        config.put("scoreConfigId", SandboxTournament.uuid("score-config:" + name));
+        config.put("name", name);
+        config.put("version", VERSION);
+        config.put("displayName", displayName);
+        config.put("roundNumberStart", 1);
+        config.put("roundNumberEnd", null);
+        config.put("universe", "main");
+        config.put("isCanonScore", true);
+        config.put("totalScoreDays", 20);
+        config.put("returnsLagDays", 2);
+        config.put("dataDelayDays", 0);
+        config.put("scoringStart", open.toString());
+        config.put("scoringEnd", open.plus(32, ChronoUnit.DAYS).toString());
+        config.put("isPayout", true);
+        config.put("minMultiplier", multiplier);
+        config.put("maxMultiplier", multiplier);
+        config.put("defaultMultiplier", multiplier);
+        config.put("clipThreshold", CLIP);
+        config.put("stakeThreshold", 0.1);
+        config.put("payoutFactor", PAYOUT_FACTOR);
+        return config;
+    }
+
+    /** The submitted file kept for submission {@code id} by an earlier run; null when none is kept. */
+    synchronized byte[] keptFile(String id) {
+        if (state == null || !id.matches("[0-9a-f-]{36}")) {
+            return null;
+        }
+        try {
+            Path file = keptFilePath(id);
+            return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Path keptFilePath(String id) {
+        return state.toAbsolutePath().resolveSibling("submissions").resolve(id + ".csv");
     }
 
     private Map<String, Object> entry(Scored s, String name, double value, double percentile, Instant now) {
@@ -146,7 +288,7 @@ final class SandboxScoreboard {
             list.addObject().put("submissionId", s.submissionId()).put("modelId", s.modelId()).put("round", s.round())
                     .put("insertedAt", s.insertedAt().toString()).put("roundOpen", s.roundOpen().toString())
                     .put("corr", s.corr()).put("mmc", s.mmc()).put("corrPercentile", s.corrPercentile())
-                    .put("mmcPercentile", s.mmcPercentile());
+                    .put("mmcPercentile", s.mmcPercentile()).put("payoutPercentile", s.payoutPercentile());
         }
         Files.createDirectories(state.toAbsolutePath().getParent());
         AtomicFiles.write(state, JSON.writeValueAsBytes(root));
@@ -190,6 +332,15 @@ final class SandboxScoreboard {
 
         double corrPercentile(double value) {
             return below(corrs, value);
+        }
+
+        /** Among the crowd's payouts: each member's corr and MMC through the payout formula. */
+        double payoutPercentile(double value) {
+            double[] payouts = new double[corrs.length];
+            for (int j = 0; j < payouts.length; j++) {
+                payouts[j] = payout(corrs[j], mmcs[j]);
+            }
+            return below(payouts, value);
         }
 
         double mmcPercentile(double value) {

@@ -54,17 +54,22 @@ public final class SandboxServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final SandboxTournament tournament;
+    private final SandboxDiagnostics diagnostics;
+    private final SandboxApi api;
     private final UrlSigner signer;
     private final DatasetSource datasets;
     private final SandboxFaults faults = new SandboxFaults();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final List<RecordedDownload> downloads = new CopyOnWriteArrayList<>();
 
-    private SandboxServer(SandboxOptions options, DatasetSource datasets, Clock clock, Path state) throws IOException {
+    private SandboxServer(SandboxOptions options, DatasetSource source, Clock clock, Path state) throws IOException {
+        DatasetSource datasets = source.forRound(options.roundNumber());
         this.datasets = datasets;
         this.signer = new UrlSigner(clock);
         this.tournament = new SandboxTournament(options, clock, datasets, signer,
                 new SandboxScoreboard(state, datasets.synthetic(), options.resolveAfter(), clock));
+        this.diagnostics = new SandboxDiagnostics(datasets, clock);
+        this.api = new SandboxApi(tournament, diagnostics);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 0);
         this.executor = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "numerai-sandbox");
@@ -75,6 +80,7 @@ public final class SandboxServer implements AutoCloseable {
         server.createContext("/", exchange -> handle(exchange, this::graphQl));
         server.createContext("/datasets/", exchange -> handle(exchange, this::download));
         server.createContext("/uploads/", exchange -> handle(exchange, this::upload));
+        server.createContext("/submissions/", exchange -> handle(exchange, this::downloadSubmission));
     }
 
     public static SandboxServer start(SandboxOptions options, DatasetSource datasets) throws IOException {
@@ -152,9 +158,19 @@ public final class SandboxServer implements AutoCloseable {
         return tournament.scoredRounds(model);
     }
 
-    /** A file the sandbox serves ({@code v5.0/live.parquet}), made first if need be; null when there is none. */
+    /**
+     * A file the sandbox serves ({@code v5.0/live.parquet}, a round's {@code v5.0/live_1290.parquet}), made first if
+     * need be; null when there is none.
+     */
     public Path datasetFile(String name) throws IOException {
-        return datasets.file(name);
+        return tournament.serves(name) ? tournament.datasetFile(name) : datasets.file(name);
+    }
+
+    /** The ids of round {@code round}'s live file: what predictions for that round must cover. */
+    public Set<String> liveIds(int round) throws IOException {
+        String version = datasets.files().stream().filter(f -> f.endsWith("/live.parquet"))
+                .map(f -> f.substring(0, f.indexOf('/'))).reduce((a, b) -> b).orElse("v5.0");
+        return datasets.liveIds(version, round);
     }
 
     /** The round the sandbox plays today. */
@@ -166,6 +182,7 @@ public final class SandboxServer implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        diagnostics.close();
     }
 
     private String base() {
@@ -226,12 +243,14 @@ public final class SandboxServer implements AutoCloseable {
         }
         GraphQlDocument document;
         try {
-            document = GraphQlDocument.parse(query, variables);
+            document = GraphQlDocument.parse(query, variables,
+                    request.get("operationName") instanceof String name ? name : null);
         } catch (GraphQlSyntaxException e) {
             sendJson(exchange, 200, errors(e.getMessage()));
             return;
         }
-        boolean creates = document.fields().stream().anyMatch(f -> f.name().equals("create_submission"));
+        boolean creates = document.isMutation()
+                && document.fields().stream().anyMatch(f -> f.name().equals("create_submission"));
         if (creates && faults.createFailsBeforeRecording.fire()) {
             send(exchange, 500, "text/plain", "Internal Server Error".getBytes(StandardCharsets.UTF_8));
             return;
@@ -242,7 +261,7 @@ public final class SandboxServer implements AutoCloseable {
         }
         Map<String, Object> answer;
         try {
-            answer = Map.of("data", tournament.execute(document, AUTHORIZATION.equals(authorization), base()));
+            answer = Map.of("data", api.execute(document, AUTHORIZATION.equals(authorization), base()));
         } catch (GraphQlFailure failure) {
             answer = errors(failure.getMessage());
         }
@@ -253,8 +272,8 @@ public final class SandboxServer implements AutoCloseable {
     }
 
     private static boolean asksForTheCurrentRound(GraphQlDocument document) {
-        return document.fields().stream().anyMatch(f -> f.name().equals("rounds")
-                && (!(f.arguments().get("number") instanceof Number number) || number.intValue() == 0));
+        return !document.isMutation() && document.fields().stream().anyMatch(f -> f.name().equals("rounds")
+                && f.arguments().get("number") instanceof Number number && number.intValue() == 0);
     }
 
     /** Applies a switched-on fault of the GraphQL endpoint; true when the request is answered by it. */
@@ -295,7 +314,7 @@ public final class SandboxServer implements AutoCloseable {
         }
         String name = uri.getPath().substring("/datasets/".length());
         downloads.add(new RecordedDownload(name, exchange.getRequestHeaders().getFirst("Range")));
-        Path file = datasets.file(name);
+        Path file = tournament.serves(name) ? tournament.datasetFile(name) : null;
         if (file == null) {
             send(exchange, 404, "application/xml", accessDenied("NoSuchKey"));
             return;
@@ -350,6 +369,25 @@ public final class SandboxServer implements AutoCloseable {
             return;
         }
         send(exchange, 200, "text/plain", new byte[0]);
+    }
+
+    /** A submitted file, downloaded again through the URL of {@code submissionDownloadAuth}. */
+    private void downloadSubmission(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        if (!exchange.getRequestMethod().equals("GET")) {
+            send(exchange, 405, "text/plain", new byte[0]);
+            return;
+        }
+        if (!signer.verify(uri.getRawPath(), uri.getRawQuery())) {
+            send(exchange, 403, "application/xml", accessDenied("SignatureDoesNotMatch"));
+            return;
+        }
+        try {
+            send(exchange, 200, "text/csv",
+                    tournament.submittedFile(uri.getPath().substring("/submissions/".length())).bytes());
+        } catch (GraphQlFailure notFound) {
+            send(exchange, 404, "application/xml", accessDenied("NoSuchKey"));
+        }
     }
 
     private static long rangeStart(String range) {

@@ -1,13 +1,15 @@
 package io.github.numeraipipeline.numerai.sandbox;
 
 import io.github.numeraipipeline.numerai.predictions.SubmissionChecks;
-import io.github.numeraipipeline.numerai.sandbox.GraphQlDocument.Field;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +22,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +36,7 @@ final class SandboxTournament {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxTournament.class);
     static final String SESSION_INVALID = "Your session is invalid or has expired.";
     static final String ROUND_NOT_OPEN = "Current round not open for submissions";
-    private static final Set<String> AUTHENTICATED = Set.of("account", "model", "submission_upload_auth",
-            "create_submission", "submissions", "setSubmissionWebhook", "submissionScores");
+    private static final Pattern LIVE_OF_ROUND = Pattern.compile("(v[^/]+)/live_(\\d+)\\.parquet");
 
     /** A GraphQL error answered with HTTP 200, the way Numerai answers them. */
     static final class GraphQlFailure extends Exception {
@@ -64,6 +67,7 @@ final class SandboxTournament {
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private final List<RecordedSubmission> submissions = new CopyOnWriteArrayList<>();
     private final SandboxScoreboard scoreboard;
+    private final Map<String, String> webhooks = new ConcurrentHashMap<>();
 
     SandboxTournament(SandboxOptions options, Clock clock, DatasetSource datasets, UrlSigner signer,
                       SandboxScoreboard scoreboard) {
@@ -97,82 +101,100 @@ final class SandboxTournament {
         return Collections.unmodifiableMap(uploads);
     }
 
-    /** Resolves one operation; {@code base} is the server's own URL, for the signed URLs it hands out. */
-    Map<String, Object> execute(GraphQlDocument document, boolean authenticated, String base) throws GraphQlFailure {
-        Map<String, Object> data = new LinkedHashMap<>();
-        for (Field field : document.fields()) {
-            if (AUTHENTICATED.contains(field.name()) && !authenticated) {
-                throw new GraphQlFailure(SESSION_INVALID);
-            }
-            Object value = switch (field.name()) {
-                case "rounds" -> rounds(field);
-                case "listDatasets" -> datasets.files();
-                case "dataset" -> dataset(field, base);
-                case "account" -> Map.of("models", models());
-                case "model" -> model(field);
-                case "submission_upload_auth" -> uploadAuth(field, base);
-                case "create_submission" -> createSubmission(field);
-                case "submissions" -> submissionsOf(field);
-                case "setSubmissionWebhook" -> "true";
-                case "submissionScores" -> scoreboard.answer(ownModel(field.arguments().get("modelId")),
-                        (Integer) integer(field.arguments().get("lastNRounds")), options.roundNumber());
-                default -> throw new GraphQlFailure("Cannot query field \"" + field.name() + "\" on type \""
-                        + (document.isMutation() ? "Mutation" : "Query") + "\".");
-            };
-            data.put(field.name(), select(value, field));
-        }
-        return data;
-    }
-
     /** Stores the bytes PUT to an upload URL; false when nothing was announced under that name. */
     boolean acceptUpload(String filename, byte[] bytes) {
         return uploads.computeIfPresent(filename, (name, upload) -> new Upload(upload.modelId(), name, bytes)) != null;
     }
 
-    private List<Map<String, Object>> rounds(Field field) throws GraphQlFailure {
-        Object number = field.arguments().get("number");
-        Instant now = clock.instant();
-        if (number == null && field.arguments().get("limit") != null) {
-            return roundList(((Number) field.arguments().get("limit")).intValue(), now);
-        }
-        boolean current = number == null || ((Number) number).intValue() == 0;
-        if (current && (opensAt == null || now.isBefore(opensAt))) {
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** When the sandbox started: when its account was made, as far as a client can tell. */
+    Instant startedAt() {
+        return started;
+    }
+
+    DatasetSource datasets() {
+        return datasets;
+    }
+
+    UrlSigner signer() {
+        return signer;
+    }
+
+    SandboxScoreboard scoreboard() {
+        return scoreboard;
+    }
+
+    static String uuid(String key) {
+        return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The current round; between rounds Numerai's error. */
+    Map<String, Object> currentRound() throws GraphQlFailure {
+        if (opensAt == null || clock.instant().isBefore(opensAt)) {
             throw new GraphQlFailure(ROUND_NOT_OPEN);
         }
-        if (opensAt == null || !current && ((Number) number).intValue() != options.roundNumber()) {
-            return List.of();
-        }
-        Map<String, Object> round = new LinkedHashMap<>();
-        round.put("id", UUID.nameUUIDFromBytes(("round:" + options.roundNumber()).getBytes(StandardCharsets.UTF_8)).toString());
-        round.put("tournament", 8);
-        round.put("number", options.roundNumber());
-        round.put("target", "main");
-        round.put("openTime", opensAt.toString());
-        round.put("closeStakingTime", closesAt().toString());
-        round.put("closeTime", closesAt().toString());
-        round.put("scoreTime", opensAt.plus(5, ChronoUnit.DAYS).toString());
-        round.put("resolveTime", opensAt.plus(32, ChronoUnit.DAYS).toString());
-        round.put("resolvedGeneral", false);
-        round.put("resolvedStaking", false);
-        round.put("payoutFactor", "1.0");
-        round.put("stakeThreshold", 0.1);
-        round.put("dataDatestamp", Integer.parseInt(opensAt.toString().substring(0, 10).replace("-", "")));
-        return List.of(round);
+        return round(options.roundNumber());
     }
 
     /**
-     * The latest {@code limit} rounds, newest first: one a day before the current one, each opening a day before the
-     * next (the current round only once it has opened).
+     * Round {@code number}'s record: each sandbox day has one, a day apart back from the current round; null for a
+     * round not played yet (later than the current one, or the current one before it opens).
      */
-    private List<Map<String, Object>> roundList(int limit, Instant now) {
-        Instant base = opensAt != null ? opensAt : started;
+    Map<String, Object> round(int number) {
+        if (number < 1 || number > options.roundNumber()
+                || number == options.roundNumber() && (opensAt == null || clock.instant().isBefore(opensAt))) {
+            return null;
+        }
+        Instant open = openTimeOf(number);
+        Instant close = open.plus(options.roundWindow());
+        Instant resolve = open.plus(options.resolveAfter());
+        boolean resolved = !clock.instant().isBefore(resolve) && !clock.instant().isBefore(close);
+        Map<String, Object> round = new LinkedHashMap<>();
+        round.put("id", uuid("round:" + number));
+        round.put("tournament", 8);
+        round.put("number", number);
+        round.put("target", "main");
+        round.put("openTime", open.toString());
+        round.put("closeStakingTime", close.toString());
+        round.put("closeTime", close.toString());
+        round.put("scoreTime", open.toString());
+        round.put("resolveTime", resolve.toString());
+        round.put("resolvedGeneral", resolved);
+        round.put("resolvedStaking", resolved);
+        round.put("payoutFactor", Double.toString(SandboxScoreboard.PAYOUT_FACTOR));
+        round.put("stakeThreshold", 0.1);
+        round.put("minCorrMultiplier", SandboxScoreboard.CORR_MULTIPLIER);
+        round.put("maxCorrMultiplier", SandboxScoreboard.CORR_MULTIPLIER);
+        round.put("defaultCorrMultiplier", SandboxScoreboard.CORR_MULTIPLIER);
+        round.put("minMmcMultiplier", SandboxScoreboard.MMC_MULTIPLIER);
+        round.put("maxMmcMultiplier", SandboxScoreboard.MMC_MULTIPLIER);
+        round.put("defaultMmcMultiplier", SandboxScoreboard.MMC_MULTIPLIER);
+        round.put("dataDatestamp", Integer.parseInt(open.toString().substring(0, 10).replace("-", "")));
+        round.put("roundScoreConfigs", SandboxScoreboard.scoreConfigs(number, open));
+        return round;
+    }
+
+    /**
+     * The latest {@code limit} rounds, newest first, one a day back from the current one (which counts once it has
+     * opened); {@code status} (OPEN, RESOLVING, RESOLVED, UPCOMING) keeps only the rounds in that stage.
+     */
+    List<Map<String, Object>> roundList(int limit, String status) {
         List<Map<String, Object>> list = new ArrayList<>();
-        for (int back = 0; list.size() < limit && back < limit + 1; back++) {
-            Instant open = base.minus(back, ChronoUnit.DAYS);
-            if (back == 0 && (opensAt == null || now.isBefore(opensAt))) {
+        Instant now = clock.instant();
+        for (int number = options.roundNumber(); number >= 1 && list.size() < limit; number--) {
+            Map<String, Object> round = round(number);
+            if (round == null) {
                 continue;
             }
-            list.add(round(options.roundNumber() - back, open));
+            boolean open = !now.isBefore(openTimeOf(number)) && now.isBefore(openTimeOf(number).plus(options.roundWindow()));
+            boolean resolved = (Boolean) round.get("resolvedGeneral");
+            String stage = open ? "OPEN" : resolved ? "RESOLVED" : "RESOLVING";
+            if (status == null || status.equalsIgnoreCase(stage)) {
+                list.add(round);
+            }
         }
         return list;
     }
@@ -183,78 +205,76 @@ final class SandboxTournament {
         return base.minus(options.roundNumber() - number, ChronoUnit.DAYS);
     }
 
-    private Map<String, Object> round(int number, Instant open) {
-        Map<String, Object> round = new LinkedHashMap<>();
-        round.put("id", UUID.nameUUIDFromBytes(("round:" + number).getBytes(StandardCharsets.UTF_8)).toString());
-        round.put("tournament", 8);
-        round.put("number", number);
-        round.put("target", "main");
-        round.put("openTime", open.toString());
-        round.put("closeStakingTime", open.plus(options.roundWindow()).toString());
-        round.put("closeTime", open.plus(options.roundWindow()).toString());
-        round.put("scoreTime", open.plus(5, ChronoUnit.DAYS).toString());
-        round.put("resolveTime", open.plus(options.resolveAfter()).toString());
-        round.put("resolvedGeneral", false);
-        round.put("resolvedStaking", false);
-        round.put("payoutFactor", "1.0");
-        round.put("stakeThreshold", 0.1);
-        round.put("dataDatestamp", Integer.parseInt(open.toString().substring(0, 10).replace("-", "")));
-        return round;
+    /** When the round of {@code date} (UTC) opened; null when that day's round is not played yet. */
+    Instant openTimeOfDay(LocalDate date) {
+        LocalDate currentDay = LocalDate.ofInstant(openTimeOf(options.roundNumber()), ZoneOffset.UTC);
+        long back = ChronoUnit.DAYS.between(date, currentDay);
+        return back < 0 || round(options.roundNumber() - (int) back) == null ? null
+                : openTimeOf(options.roundNumber() - (int) back);
     }
 
-    private static Object integer(Object value) {
-        return value instanceof Number n ? Integer.valueOf(n.intValue()) : null;
-    }
-
-    private Instant closesAt() {
-        return opensAt.plus(options.roundWindow());
-    }
-
-    private String dataset(Field field, String base) throws GraphQlFailure {
-        String filename = (String) field.arguments().get("filename");
-        if (!datasets.files().contains(filename)) {
-            throw new GraphQlFailure("Dataset not found: " + filename);
+    /** A round a client asks data of must have been played. */
+    void requirePlayedRound(int number) throws GraphQlFailure {
+        if (round(number) == null) {
+            throw new GraphQlFailure("Round not found: " + number + " (the sandbox has played rounds 1 to "
+                    + (round(options.roundNumber()) == null ? options.roundNumber() - 1 : options.roundNumber()) + ")");
         }
-        return signer.sign(base + "/datasets/" + filename);
     }
 
-    private List<Map<String, Object>> models() {
-        List<Map<String, Object>> list = new ArrayList<>();
-        modelIds.forEach((name, id) -> list.add(Map.of("id", id, "name", name, "tournament", 8)));
-        return list;
+    /** Whether {@code filename} is served: a listed file, or a round's {@code live_<round>.parquet}. */
+    boolean serves(String filename) {
+        return datasets.files().contains(filename) || liveOfRound(filename) != null;
     }
 
-    private Map<String, Object> model(Field field) throws GraphQlFailure {
-        String id = ownModel(field.arguments().get("modelId"));
-        String name = modelIds.entrySet().stream().filter(e -> e.getValue().equals(id)).findFirst().orElseThrow().getKey();
-        Map<String, Object> model = new LinkedHashMap<>();
-        model.put("id", id);
-        model.put("name", name);
-        model.put("submissions", submissionsOf(id));
-        return model;
+    /**
+     * The file behind a served name. A round's {@code live_<round>.parquet} is that round's own live file; a source
+     * with one live file for all rounds serves that one under each round's name.
+     */
+    Path datasetFile(String name) throws IOException {
+        Path file = datasets.file(name);
+        String live = file == null ? liveOfRound(name) : null;
+        return live != null ? datasets.file(live) : file;
     }
 
-    private Map<String, Object> uploadAuth(Field field, String base) throws GraphQlFailure {
-        String modelId = ownModel(field.arguments().get("modelId"));
-        String serverName = "predictions-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + ".csv";
+    private String liveOfRound(String filename) {
+        Matcher m = LIVE_OF_ROUND.matcher(filename);
+        if (!m.matches() || round(Integer.parseInt(m.group(2))) == null) {
+            return null;
+        }
+        String live = m.group(1) + "/live.parquet";
+        return datasets.files().contains(live) ? live : null;
+    }
+
+    String modelName(String id) {
+        return modelIds.entrySet().stream().filter(e -> e.getValue().equals(id)).findFirst().orElseThrow().getKey();
+    }
+
+    /** A new server-side file name and a signed PUT URL for it ({@code kind}: predictions or diagnostics). */
+    Map<String, Object> announceUpload(String modelId, String kind, String base) {
+        String serverName = kind + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + ".csv";
         uploads.put(serverName, new Upload(modelId, serverName, null));
         return Map.of("filename", serverName, "url", signer.sign(base + "/uploads/" + serverName));
     }
 
-    private Map<String, Object> createSubmission(Field field) throws GraphQlFailure {
-        String filename = (String) field.arguments().get("filename");
-        String modelId = ownModel(field.arguments().get("modelId"));
+    /** The bytes PUT for {@code filename}, announced for {@code modelId}. */
+    byte[] uploaded(String filename, String modelId) throws GraphQlFailure {
         Upload upload = filename == null ? null : uploads.get(filename);
         if (upload == null || upload.bytes() == null) {
             throw new GraphQlFailure("File not found: " + filename
-                    + ". Upload it to the URL from submission_upload_auth first.");
+                    + ". Upload it to the URL from the upload auth query first.");
         }
         if (!upload.modelId().equals(modelId)) {
             throw new GraphQlFailure("File " + filename + " was uploaded for another model");
         }
+        return upload.bytes();
+    }
+
+    /** Checks the uploaded predictions as Numerai does, records them for the current round and scores them. */
+    String createSubmission(String filename, String modelId, String triggerId) throws GraphQlFailure {
+        byte[] bytes = uploaded(filename, modelId);
         try {
-            SubmissionChecks.check(new InputStreamReader(new ByteArrayInputStream(upload.bytes()), StandardCharsets.UTF_8),
-                    datasets.liveIds(liveVersion()));
+            SubmissionChecks.check(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8),
+                    datasets.liveIds(liveVersion(), options.roundNumber()));
         } catch (SubmissionChecks.InvalidSubmission invalid) {
             throw new GraphQlFailure(invalid.getMessage());
         } catch (IOException e) {
@@ -263,11 +283,44 @@ final class SandboxTournament {
         Instant now = clock.instant();
         boolean late = opensAt == null || !now.isBefore(closesAt());
         RecordedSubmission submission = new RecordedSubmission(UUID.randomUUID().toString(), modelId, filename,
-                now.truncatedTo(ChronoUnit.SECONDS), (String) field.arguments().get("triggerId"),
-                options.roundNumber(), late, upload.bytes());
+                now.truncatedTo(ChronoUnit.SECONDS), triggerId, options.roundNumber(), late, bytes);
         submissions.add(submission);
-        score(submission.id(), modelId, submission.round(), submission.insertedAt(), upload.bytes());
-        return Map.of("id", submission.id());
+        score(submission.id(), modelId, submission.round(), submission.insertedAt(), bytes);
+        return submission.id();
+    }
+
+    /** A submitted file, to download again. */
+    record StoredFile(String filename, byte[] bytes) {
+    }
+
+    StoredFile submittedFile(String id) throws GraphQlFailure {
+        for (RecordedSubmission s : submissions) {
+            if (s.id().equals(id)) {
+                return new StoredFile(s.filename(), s.bytes());
+            }
+        }
+        byte[] kept = scoreboard.keptFile(id);
+        if (kept != null) {
+            return new StoredFile("predictions-" + id + ".csv", kept);
+        }
+        throw new GraphQlFailure("Submission not found: " + id);
+    }
+
+    void setWebhook(String modelId, String url) {
+        if (url == null) {
+            webhooks.remove(modelId);
+        } else {
+            webhooks.put(modelId, url);
+        }
+    }
+
+    /** A new trigger id for the model, as Numerai's webhook call would carry. */
+    String trigger(String modelId) {
+        return uuid("trigger:" + modelId + ":" + UUID.randomUUID());
+    }
+
+    private Instant closesAt() {
+        return opensAt.plus(options.roundWindow());
     }
 
     /** Scores a checked submission; a scoring failure is logged, as Numerai's own scoring runs apart from uploads. */
@@ -293,7 +346,7 @@ final class SandboxTournament {
         }
         try {
             SubmissionChecks.check(new InputStreamReader(new ByteArrayInputStream(csv), StandardCharsets.UTF_8),
-                    datasets.liveIds(liveVersion()));
+                    datasets.liveIds(liveVersion(), round));
             scoreboard.record(UUID.randomUUID().toString(), modelId, round, openTimeOf(round).plusSeconds(60),
                     openTimeOf(round), csv);
         } catch (SubmissionChecks.InvalidSubmission invalid) {
@@ -321,11 +374,7 @@ final class SandboxTournament {
                 .map(f -> f.substring(0, f.indexOf('/'))).reduce((a, b) -> b).orElse("v5.0");
     }
 
-    private List<Map<String, Object>> submissionsOf(Field field) throws GraphQlFailure {
-        return submissionsOf(ownModel(field.arguments().get("modelId")));
-    }
-
-    private List<Map<String, Object>> submissionsOf(String modelId) {
+    List<Map<String, Object>> submissionsOf(String modelId) {
         List<Map<String, Object>> list = new ArrayList<>();
         // Submissions of earlier runs, kept by the scoreboard's state: what Numerai would still list.
         Set<String> here = new HashSet<>();
@@ -368,7 +417,7 @@ final class SandboxTournament {
         return last;
     }
 
-    private String ownModel(Object modelId) throws GraphQlFailure {
+    String ownModel(Object modelId) throws GraphQlFailure {
         if (modelId == null && modelIds.size() == 1) {
             return modelIds.values().iterator().next();
         }
@@ -378,32 +427,4 @@ final class SandboxTournament {
         return (String) modelId;
     }
 
-    /** Keeps only the fields the query selected, as a GraphQL server does; asks for no field that does not exist. */
-    @SuppressWarnings("unchecked")
-    private static Object select(Object value, Field field) throws GraphQlFailure {
-        if (field.selections().isEmpty() || value == null) {
-            return value;
-        }
-        if (value instanceof List<?> list) {
-            List<Object> out = new ArrayList<>();
-            for (Object element : list) {
-                out.add(select(element, field));
-            }
-            return out;
-        }
-        Map<String, Object> object = (Map<String, Object>) value;
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Field selection : field.selections()) {
-            if (!object.containsKey(selection.name())) {
-                throw new GraphQlFailure("Cannot query field \"" + selection.name() + "\" on type \""
-                        + typeName(field.name()) + "\".");
-            }
-            out.put(selection.name(), select(object.get(selection.name()), selection));
-        }
-        return out;
-    }
-
-    private static String typeName(String field) {
-        return Character.toUpperCase(field.charAt(0)) + field.substring(1);
-    }
 }

@@ -36,20 +36,24 @@ class DatasetSyncTest {
                 .with("v5.0/validation.parquet", new byte[3000]);
         DatasetCache cache = new DatasetCache(temp.resolve("cache"));
         try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults(), served);
-             NumeraiClient client = new NumeraiClient(ApiSettings.defaults(sandbox.endpoint()), null)) {
-            DatasetSync sync = new DatasetSync(new DatasetDownloader(client, Duration.ofSeconds(5),
-                    new RunLocks(Clock.systemUTC(), Duration.ZERO)), cache);
+             SandboxServer nextDay = SandboxServer.start(SandboxOptions.defaults().withRoundNumber(1295), served);
+             NumeraiClient client = new NumeraiClient(ApiSettings.defaults(sandbox.endpoint()), null);
+             NumeraiClient nextDayClient = new NumeraiClient(ApiSettings.defaults(nextDay.endpoint()), null)) {
+            RunLocks locks = new RunLocks(Clock.systemUTC(), Duration.ZERO);
 
-            List<Path> first = sync.sync(List.of("v5.0", "v5.0"), 1294, false);
-            List<Path> second = sync.sync(List.of("v5.0"), 1295, true);
+            List<Path> first = new DatasetSync(new DatasetDownloader(client, Duration.ofSeconds(5), locks), cache)
+                    .sync(List.of("v5.0", "v5.0"), 1294, false);
+            List<Path> second = new DatasetSync(new DatasetDownloader(nextDayClient, Duration.ofSeconds(5), locks),
+                    cache).sync(List.of("v5.0"), 1295, true);
 
             assertEquals(List.of(cache.file("v5.0", "features.json"), cache.live("v5.0", 1294)), first);
             assertEquals(List.of(cache.file("v5.0", "features.json"), cache.file("v5.0", "train.parquet"),
                     cache.file("v5.0", "validation.parquet"), cache.live("v5.0", 1295)), second);
             assertTrue(Files.isRegularFile(cache.live("v5.0", 1294)) && Files.isRegularFile(cache.live("v5.0", 1295)));
-            assertEquals(List.of("v5.0/features.json", "v5.0/live.parquet", "v5.0/train.parquet",
-                            "v5.0/validation.parquet", "v5.0/live.parquet"),
-                    sandbox.downloads().stream().map(RecordedDownload::file).toList(),
+            assertEquals(List.of("v5.0/features.json", "v5.0/live.parquet"),
+                    sandbox.downloads().stream().map(RecordedDownload::file).toList());
+            assertEquals(List.of("v5.0/train.parquet", "v5.0/validation.parquet", "v5.0/live.parquet"),
+                    nextDay.downloads().stream().map(RecordedDownload::file).toList(),
                     "features.json once for both rounds, live once per round");
         }
     }

@@ -57,16 +57,23 @@ public final class ItSandbox {
      * that submit ITs do not depend on training.
      */
     public static void writePredictions(File basedir, String... models) throws IOException {
-        Set<String> ids = new GeneratedDatasets(SMALL, basedir.toPath().resolve("served")).liveIds("v5.0");
+        // the live file of the round ItSandbox.start plays: each round has its own
+        Set<String> ids = new GeneratedDatasets(SMALL, basedir.toPath().resolve("served"))
+                .forRound(SandboxOptions.defaults().roundNumber()).liveIds("v5.0");
         Path out = Files.createDirectories(basedir.toPath().resolve("target/numerai"));
         for (int m = 0; m < models.length; m++) {
-            StringBuilder csv = new StringBuilder("id,prediction\n");
-            int i = 0;
-            for (String id : ids) {
-                csv.append(id).append(',').append(String.format(Locale.ROOT, "%.6f", (i++ + 0.5 + m) / (ids.size() + 1.0) % 1))
-                        .append('\n');
-            }
-            Files.writeString(out.resolve("predictions_" + models[m] + ".csv"), csv);
+            Files.write(out.resolve("predictions_" + models[m] + ".csv"), predictions(ids, m));
         }
+    }
+
+    /** A predictions CSV of {@code ids} (a round's live ids), distinct per {@code model} index. */
+    public static byte[] predictions(Set<String> ids, int model) {
+        StringBuilder csv = new StringBuilder("id,prediction\n");
+        int i = 0;
+        for (String id : ids) {
+            csv.append(id).append(',').append(String.format(Locale.ROOT, "%.6f", (i++ + 0.5 + model) / (ids.size() + 1.0) % 1))
+                    .append('\n');
+        }
+        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -68,23 +68,51 @@ class SandboxScoringTest {
         SyntheticDataset dataset = new SyntheticDataset(SPEC);
         assertFalse(java.util.Arrays.equals(dataset.liveTruth(1300).target(), dataset.liveTruth(1301).target()));
         assertArrayEquals(dataset.liveTruth(1300).target(), dataset.liveTruth(1300).target(), "a round's target is fixed");
+        assertTrue(java.util.Collections.disjoint(dataset.liveTruth(1300).ids(), dataset.liveTruth(1301).ids()),
+                "each round has its own live rows");
         SandboxScoreboard board = new SandboxScoreboard(null, dataset, Duration.ofDays(20),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         SyntheticDataset.LiveTruth truth = dataset.liveTruth(1299);
         board.record("s1", "m1", 1299, NOW.minus(Duration.ofDays(21)), NOW.minus(Duration.ofDays(21)),
                 csv(truth.ids(), unit(truth.benchmark())));
+        SyntheticDataset.LiveTruth next = dataset.liveTruth(1300);
         board.record("s2", "m1", 1300, NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(2)),
-                csv(truth.ids(), unit(truth.benchmark())));
+                csv(next.ids(), unit(next.benchmark())));
 
-        List<Map<String, Object>> answer = board.answer("m1", 60, 1301);
+        List<Map<String, Object>> answer = board.answer("m1", lastRounds(60), 1301);
 
-        assertEquals(4, answer.size());
+        assertEquals(6, answer.size());
         assertEquals(List.of("roundId", "submissionId", "roundNumber", "roundResolveTime", "roundScoreTime",
                 "roundCloseStakingTime", "value", "percentile", "displayName", "version", "date", "day", "resolveDate",
                 "resolved"), List.copyOf(answer.get(0).keySet()));
-        assertEquals(List.of(true, true, false, false), answer.stream().map(a -> a.get("resolved")).toList());
-        assertEquals(List.of("CORR20", "MMC", "CORR20", "MMC"), answer.stream().map(a -> a.get("displayName")).toList());
-        assertEquals(2, board.answer("m1", 1, 1300).size(), "lastNRounds=1 is round 1300 only");
+        assertEquals(List.of(true, true, true, false, false, false),
+                answer.stream().map(a -> a.get("resolved")).toList());
+        assertEquals(List.of("CORR20", "MMC", "payout", "CORR20", "MMC", "payout"),
+                answer.stream().map(a -> a.get("displayName")).toList());
+        assertEquals(3, board.answer("m1", lastRounds(1), 1300).size(), "lastNRounds=1 is round 1300 only");
+    }
+
+    @Test
+    void payoutIsNumeraisFormulaOnTheNominalStake() throws Exception {
+        SyntheticDataset dataset = new SyntheticDataset(SPEC);
+        SandboxScoreboard board = new SandboxScoreboard(null, dataset, Duration.ZERO, Clock.fixed(NOW, ZoneOffset.UTC));
+        SyntheticDataset.LiveTruth truth = dataset.liveTruth(1300);
+        SandboxScoreboard.Scored scored = board.record("s1", "m1", 1300, NOW, NOW,
+                csv(truth.ids(), unit(truth.benchmark())));
+
+        double score = scored.corr() * 0.5 + scored.mmc() * 2.0;
+        double expected = 100 * Math.max(-0.05, Math.min(0.05, 1.0 * score));
+        Map<String, Object> payout = board.answer("m1", new SandboxScoreboard.Filter(null, "payout", null, null, null,
+                false), 1300).get(0);
+        assertEquals(expected, (Double) payout.get("value"), 1e-12);
+        assertEquals(1, board.answer("m1", new SandboxScoreboard.Filter(null, "CORR20", "v5", null, true, false), 1300)
+                .size(), "filtered by displayName, version and resolved as numerapi asks");
+        assertEquals(0, board.answer("m1", new SandboxScoreboard.Filter(null, null, null, null, false, false), 1300)
+                .size(), "resolved at once: nothing unresolved");
+    }
+
+    private static SandboxScoreboard.Filter lastRounds(int n) {
+        return new SandboxScoreboard.Filter(n, null, null, null, null, false);
     }
 
     @Test

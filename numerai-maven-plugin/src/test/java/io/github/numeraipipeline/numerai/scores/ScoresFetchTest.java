@@ -58,10 +58,11 @@ class ScoresFetchTest {
         sandbox.close();
     }
 
-    private byte[] predictions(double shift) throws IOException {
+    /** Predictions of round {@code round}'s live ids: each round has its own live file. */
+    private byte[] predictions(int round, double shift) throws IOException {
         StringBuilder csv = new StringBuilder("id,prediction\n");
         int i = 0;
-        for (String id : datasets.liveIds("v5.0")) {
+        for (String id : sandbox.liveIds(round)) {
             csv.append(id).append(',').append(String.format(Locale.ROOT, "%.6f", ((i++ * 0.618 + shift) % 1)))
                     .append('\n');
         }
@@ -81,32 +82,32 @@ class ScoresFetchTest {
 
     @Test
     void pendingScoresBecomeResolvedInPlaceOnALaterFetch() throws Exception {
-        sandbox.submitPast("xgba", today - 2, predictions(0.1));
-        sandbox.submitPast("xgba", today - 1, predictions(0.2));
+        sandbox.submitPast("xgba", today - 2, predictions(today - 2, 0.1));
+        sandbox.submitPast("xgba", today - 1, predictions(today - 1, 0.2));
         ScoresHistory history = new ScoresHistory();
 
         fetch(history, ScoresSettings.defaults(), "xgba");
 
         List<ScoreEntry> first = history.model("xgba").entries();
-        assertEquals(4, first.size(), "CORR20 and MMC of two rounds: " + first);
+        assertEquals(6, first.size(), "CORR20, MMC and payout of two rounds: " + first);
         assertTrue(first.stream().noneMatch(ScoreEntry::resolved), "resolveAfter is 20 days: " + first);
 
         clock.advance(Duration.ofDays(21));
         ScoresFetch.Outcome later = fetch(history, ScoresSettings.defaults(), "xgba");
 
         List<ScoreEntry> second = history.model("xgba").entries();
-        assertEquals(4, second.size(), "replaced, not added: " + second);
+        assertEquals(6, second.size(), "replaced, not added: " + second);
         assertTrue(second.stream().allMatch(ScoreEntry::resolved), second.toString());
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 6; i++) {
             assertEquals(first.get(i).value(), second.get(i).value(), "the sandbox's value does not move");
         }
-        assertTrue(later.lines().get(0).contains("0 new, 4 updated"), later.lines().toString());
+        assertTrue(later.lines().get(0).contains("0 new, 6 updated"), later.lines().toString());
     }
 
     @Test
     void aRoundWithoutASubmissionIsMissedAndAlerted() throws Exception {
-        sandbox.submitPast("xgba", today - 3, predictions(0.1));
-        sandbox.submitPast("xgba", today - 1, predictions(0.2));
+        sandbox.submitPast("xgba", today - 3, predictions(today - 3, 0.1));
+        sandbox.submitPast("xgba", today - 1, predictions(today - 1, 0.2));
         ScoresHistory history = new ScoresHistory();
 
         ScoresFetch.Outcome outcome = fetch(history, ScoresSettings.defaults(), "xgba");
@@ -179,7 +180,7 @@ class ScoresFetchTest {
 
     @Test
     void theHistoryOfEarlierRunsIsKeptBySandboxState() throws Exception {
-        sandbox.submitPast("xgba", today - 1, predictions(0.1));
+        sandbox.submitPast("xgba", today - 1, predictions(today - 1, 0.1));
         sandbox.close();
         sandbox = SandboxServer.start(SandboxOptions.defaults().withData(SMALL), datasets, clock, temp.resolve("state.json"));
         ScoresHistory history = new ScoresHistory();

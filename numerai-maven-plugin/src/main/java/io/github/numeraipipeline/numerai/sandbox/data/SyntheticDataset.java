@@ -185,6 +185,22 @@ public final class SyntheticDataset {
         }
     }
 
+    /**
+     * Writes round {@code round}'s live file to {@code target}, atomically: the live rows of that round only
+     * ({@link #liveTruth} holds their hidden targets).
+     */
+    public void writeLive(int round, Path target, ParquetLayout layout) throws DataException {
+        try {
+            SyntheticParquetWriter writer = new SyntheticParquetWriter(
+                    new SyntheticRows(this, DatasetFile.LIVE, layout.featureNullRate(), round), featureNames, List.of(),
+                    layout);
+            AtomicFiles.write(target, (AtomicFiles.FileContent) temporary ->
+                    writer.write(temporary, Map.of(METADATA_KEY, spec.toString() + " live round " + round)));
+        } catch (IOException | RuntimeException e) {
+            throw new DataIoException("Could not write " + target.toAbsolutePath() + ": " + e, e);
+        }
+    }
+
     /** v5.3's {@code features.json}, with the {@value #QUANTUM_SET} set ({@link #featureSetsWithQuantum()}). */
     public void writeQuantumFeatures(Path target) throws DataException {
         try {
@@ -223,13 +239,14 @@ public final class SyntheticDataset {
     }
 
     /**
-     * What the sandbox knows of its live rows and a desk does not: per row (in the live file's order) a main target
+     * What the sandbox knows of round {@code round}'s live rows ({@link #writeLive}) and a desk does not: per row (in
+     * the live file's order) a main target
      * drawn for {@code round} (the live file's true features, the main target's weights, that round's own noise, binned
      * like the main target) and a benchmark, a noise-free linear score that shares half of its weights with the main
      * target's, which the sandbox uses as its stand-in meta model.
      */
     public LiveTruth liveTruth(int round) {
-        SyntheticRows rows = new SyntheticRows(this, DatasetFile.LIVE, 0);
+        SyntheticRows rows = new SyntheticRows(this, DatasetFile.LIVE, 0, round);
         int n = rows.rowCount();
         List<String> ids = new ArrayList<>(n);
         double[] target = new double[n];

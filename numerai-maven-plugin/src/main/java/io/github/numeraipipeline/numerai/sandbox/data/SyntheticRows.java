@@ -48,14 +48,23 @@ final class SyntheticRows {
     final float[] targets;
 
     SyntheticRows(SyntheticDataset dataset, DatasetFile part, double featureNullRate) {
+        this(dataset, part, featureNullRate, 0);
+    }
+
+    /**
+     * {@code liveRound} > 0: the live rows of that round, a universe of its own (other ids, other features), as each
+     * Numerai round has its own live file; 0: the dataset's one live file (what {@code writeFile(LIVE)} writes).
+     */
+    SyntheticRows(SyntheticDataset dataset, DatasetFile part, double featureNullRate, int liveRound) {
         SyntheticDatasetSpec spec = dataset.spec();
+        String stream = part == DatasetFile.LIVE && liveRound > 0 ? part + "-round-" + liveRound : part.toString();
         this.dataset = dataset;
         this.nullRate = featureNullRate;
         this.features = new byte[spec.featureCount()];
         this.targets = new float[part == DatasetFile.LIVE ? 0 : dataset.targetNames().size()];
         this.latent = new double[dataset.targetNames().size()];
-        this.values = SyntheticDataset.random(spec.seed(), "values-" + part);
-        this.nulls = SyntheticDataset.random(spec.seed(), "nulls-" + part);
+        this.values = SyntheticDataset.random(spec.seed(), "values-" + stream);
+        this.nulls = SyntheticDataset.random(spec.seed(), "nulls-" + stream);
         this.idKey = SyntheticDataset.random(spec.seed(), "ids").nextLong();
         switch (part) {
             case TRAIN -> {
@@ -76,7 +85,8 @@ final class SyntheticRows {
             }
             case LIVE -> {
                 rowCount = spec.liveRows();
-                firstGlobalRow = (long) spec.trainRows() + spec.validationRows();
+                // each round's ids follow the rows of the rounds before it: unique across rounds by construction
+                firstGlobalRow = (long) spec.trainRows() + spec.validationRows() + (long) spec.liveRows() * liveRound;
                 rowsPerEra = Math.max(1, spec.liveRows());
                 firstEra = 0;
                 resolvedEras = 0;

@@ -129,11 +129,13 @@ final class ParquetTrainingBatches implements TrainingBatches {
         nextGroup = 0;
     }
 
+    /** Also hands the heap that decoding churned through back to the OS, before XGBoost's own memory peaks. */
     @Override
     public void close() {
         if (stream != null) {
             stream.close();
             stream = null;
+            TrainingMemory.returnHeap();
         }
         nextGroup = 0;
     }

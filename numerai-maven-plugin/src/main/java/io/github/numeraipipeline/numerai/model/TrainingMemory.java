@@ -153,6 +153,16 @@ final class TrainingMemory {
         }
     }
 
+    /**
+     * Asks for a full collection, after which G1 gives the heap it no longer needs back to the OS (it does so only
+     * then): the int8 stream churns through a row group's worth of short-lived arrays, and with the default heap
+     * ceiling (a quarter of RAM) G1 would otherwise keep that memory resident while XGBoost's matrix and trees take
+     * theirs. A no-op under -XX:+DisableExplicitGC.
+     */
+    static void returnHeap() {
+        System.gc();
+    }
+
     private static long physicalMemory() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();

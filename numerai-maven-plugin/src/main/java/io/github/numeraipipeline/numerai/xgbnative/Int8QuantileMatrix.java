@@ -210,6 +210,8 @@ public final class Int8QuantileMatrix {
                     if (batchesThisPass == 1) {
                         onlyBatchRows = lastRows;
                         onlyBatchGiven = true;
+                        // the buffer serves the later passes: the batches' file and memory can go now
+                        batches.close();
                     }
                     return 0;
                 }

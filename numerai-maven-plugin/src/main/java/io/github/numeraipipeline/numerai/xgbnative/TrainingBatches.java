@@ -39,6 +39,7 @@ public interface TrainingBatches extends AutoCloseable {
     /** Starts over: the next {@link #next} writes the first batch again. */
     void reset();
 
+    /** Lets go of the file and memory; may come more than once (the matrix closes them when it needs no more). */
     @Override
     void close();
 }

@@ -26,9 +26,6 @@ public interface XgbCApi extends Library {
 
     int XGProxyDMatrixCreate(PointerByReference out);
 
-    /** Points the proxy at a dense row-major batch described by array-interface JSON; XGBoost does not copy it. */
-    int XGProxyDMatrixSetDataDense(Pointer proxy, String arrayInterface);
-
     /**
      * Points the proxy at a batch given column by column: a JSON list of one array interface a column, each with
      * its own data pointer; XGBoost does not copy them.

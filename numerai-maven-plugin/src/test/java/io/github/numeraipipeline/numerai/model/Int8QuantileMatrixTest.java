@@ -115,6 +115,29 @@ class Int8QuantileMatrixTest {
     }
 
     @Test
+    void aSingleRowGroupIsReadOnceForAllOfXgboostsPassesAndTrainsTheSameBooster() throws Exception {
+        ModelConfig config = ModelFixtures.config(dir, "xgbt", 30);
+        Path oneGroup = dir.resolve("one-group.parquet");
+        new SyntheticDataset(ModelFixtures.SPEC).writeFile(DatasetFile.TRAIN, oneGroup,
+                LAYOUT.withRowGroupRows(100_000));
+        ParquetTrainingBatches.Scan scan = ParquetTrainingBatches.scan(oneGroup, TARGET, 1);
+        CountingBatches batches = new CountingBatches(new ParquetTrainingBatches(oneGroup, features, scan));
+        OffHeapMemory memory = new OffHeapMemory();
+
+        DMatrix matrix = new Int8QuantileMatrix(XgbNative.load(), memory).build(batches, features, 256, 2);
+        Booster viaOneBatch = new XgbTrainer(Duration.ofHours(1)).train(config, matrix);
+        matrix.dispose();
+
+        assertEquals(1, batches.fullPasses, "one pass over the file; the buffer serves XGBoost's other passes");
+        assertEquals(scan.rows(), batches.rowsServed);
+        assertEquals(0, memory.liveBytes());
+        // the same rows as the six row groups of the shared file
+        assertArrayEquals(trainOnInt8(config, new OffHeapMemory(), 1).toByteArray("json"),
+                viaOneBatch.toByteArray("json"));
+        viaOneBatch.dispose();
+    }
+
+    @Test
     void aFailingBatchStopsTheBuildWithItsOwnErrorAndFreesTheOffHeapMemory() throws Exception {
         ParquetTrainingBatches.Scan scan = ParquetTrainingBatches.scan(train, TARGET, 1);
         ModelException broken = new ModelException("row group 3 is broken");

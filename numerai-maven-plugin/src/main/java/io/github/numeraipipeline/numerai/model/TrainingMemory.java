@@ -1,5 +1,6 @@
 package io.github.numeraipipeline.numerai.model;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
@@ -10,7 +11,9 @@ import java.util.Locale;
  *
  * <ul>
  *   <li>Java heap: the whole file is read, 1 byte a feature value plus about {@value #HEAP_BYTES_PER_ROW} bytes a
- *       row for id, era, data type and targets.</li>
+ *       row for id, era, data type and targets. A feature is one array of the file's rows; G1 puts an array of half
+ *       a heap region or more in whole regions of its own ("humongous"), so such a column takes its size rounded up
+ *       to regions (on the full v5 shape, 2.75 MB arrays in 4 MB regions: 45% more than the values).</li>
  *   <li>Native memory, for the rows trained on: XGBoost4J's CPU matrices take float32 only; the values pass
  *       through an off-heap float matrix (4 bytes a value) into XGBoost's own (8: value and column index), which
  *       the hist method then bins (about 1 more): {@value #NATIVE_BYTES_PER_VALUE} bytes a value at the peak.</li>
@@ -25,9 +28,33 @@ final class TrainingMemory {
     private TrainingMemory() {
     }
 
-    /** Heap bytes to read a file of this shape. */
+    /** Heap bytes to read a file of this shape into this JVM's heap. */
     static long heapNeeded(long rows, int features) {
-        return rows * (features + HEAP_BYTES_PER_ROW);
+        return heapNeeded(rows, features, G1_REGION_BYTES);
+    }
+
+    /** @param regionBytes G1's heap region size, 0 for a collector without humongous regions */
+    static long heapNeeded(long rows, int features, long regionBytes) {
+        long column = rows;
+        if (regionBytes > 0 && rows >= regionBytes / 2) {
+            column = (rows + regionBytes - 1) / regionBytes * regionBytes;
+        }
+        return features * column + rows * HEAP_BYTES_PER_ROW;
+    }
+
+    /** This JVM's G1 region size, or 0 when it runs another collector. */
+    private static final long G1_REGION_BYTES = g1RegionBytes();
+
+    private static long g1RegionBytes() {
+        try {
+            HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+            if (hotspot == null || !Boolean.parseBoolean(hotspot.getVMOption("UseG1GC").getValue())) {
+                return 0;
+            }
+            return Long.parseLong(hotspot.getVMOption("G1HeapRegionSize").getValue());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            return 0;
+        }
     }
 
     /** Native bytes to train on this many rows. */
@@ -71,15 +98,16 @@ final class TrainingMemory {
 
     /**
      * The int8 path: XGBoost 3.4's CPU quantile matrix keeps {@value #INT8_NATIVE_BYTES_PER_VALUE} bytes a trained
-     * value (the bin index by rows, and again by columns for the row partitioner; measured), plus one row group off
-     * the heap while it is built; the heap holds one row group (twice, while it is decoded and copied). On disk
-     * ({@link TrainingMatrix#INT8_DISK}) the matrix is not in memory at all.
+     * value (the bin index by rows, and again by columns for the row partitioner; measured), plus one batch off the
+     * heap while it is built (1 byte a value of the largest row group, decoded straight there); the heap holds what
+     * Parquet-MR reads of one row group (its compressed chunks and pages, less than a byte a value) and the era scan.
+     * On disk ({@link TrainingMatrix#INT8_DISK}) the matrix is not in memory at all.
      */
     static final int INT8_NATIVE_BYTES_PER_VALUE = 2;
 
     static void checkInt8(String model, long trainedRows, int largestRowGroup, int features, boolean onDisk,
             long maxHeap, long physical) throws ModelException {
-        long heap = 2 * heapNeeded(largestRowGroup, features);
+        long heap = heapNeeded(largestRowGroup, features, 0);
         if (heap > maxHeap) {
             throw new ModelException(String.format(Locale.ROOT, "Model %s: streaming row groups of %,d rows x %d"
                     + " features needs about %s of Java heap, but this JVM may use %s. Give Maven more"
@@ -87,7 +115,7 @@ final class TrainingMemory {
                     (heap >> 30) + 2));
         }
         long matrix = onDisk ? 0 : trainedRows * features * INT8_NATIVE_BYTES_PER_VALUE;
-        long outside = matrix + (long) largestRowGroup * features * INT8_NATIVE_BYTES_PER_VALUE + NATIVE_RESERVE;
+        long outside = matrix + (long) largestRowGroup * features + NATIVE_RESERVE;
         if (outside > physical - maxHeap) {
             throw new ModelException(String.format(Locale.ROOT, "Model %s: training on %,d rows x %d features needs"
                     + " about %s outside the Java heap (2 bytes a value in XGBoost's quantile matrix), but this"
@@ -151,6 +179,16 @@ final class TrainingMemory {
                     + " (MAVEN_OPTS=-Xmx%dg), or choose a smaller feature set.", model, validationRows, features,
                     gib(heap), gib(maxHeap), (heap >> 30) + 2));
         }
+    }
+
+    /**
+     * Asks for a full collection, after which G1 gives the heap it no longer needs back to the OS (it does so only
+     * then): the int8 stream churns through a row group's worth of short-lived arrays, and with the default heap
+     * ceiling (a quarter of RAM) G1 would otherwise keep that memory resident while XGBoost's matrix and trees take
+     * theirs. A no-op under -XX:+DisableExplicitGC.
+     */
+    static void returnHeap() {
+        System.gc();
     }
 
     private static long physicalMemory() {

@@ -44,7 +44,7 @@ abstract sealed class TrainingSource implements AutoCloseable {
     /** The plan's kept eras, a row group at a time, into the native binding. */
     static TrainingSource int8Stream(TrainingPlan plan, ModelConfig config, Path trainFile, List<String> features) {
         return new Int8Stream(plan, config, features, new ParquetTrainingBatches(trainFile, features,
-                config.target(), plan.scan().keptEras()));
+                plan.scan()));
     }
 
     /** Rows trained on. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.Set;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
@@ -80,6 +81,28 @@ final class FeatureChunkDecoder {
             place(values, row, count, defined < count ? maxDefinition : -1,
                     encoded.encoding.usesDictionary() ? dictionary : null, bytes, int64, outOfRange);
             row += count;
+        }
+    }
+
+    /**
+     * The same through Parquet-MR's {@link ColumnReader}, one value a call, for the chunks {@link #canDecode}
+     * refuses: {@code rows} values into {@code values[offset..)}.
+     */
+    static void readWithColumnReader(ColumnReader column, ColumnDescriptor descriptor, byte[] values, int offset,
+            int rows, OutOfRange outOfRange) throws DataException {
+        int defined = descriptor.getMaxDefinitionLevel();
+        boolean int64 = descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
+        for (int r = offset; r < offset + rows; r++) {
+            if (column.getCurrentDefinitionLevel() == defined) {
+                long value = int64 ? column.getLong() : column.getInteger();
+                if (value < 0 || value > FeatureFrame.MAX_VALUE) {
+                    throw outOfRange.at(r, value);
+                }
+                values[r] = (byte) value;
+            } else {
+                values[r] = FeatureFrame.MISSING;
+            }
+            column.consume();
         }
     }
 

@@ -75,7 +75,7 @@ public final class ParquetFrameReader {
         return thread;
     };
     /** The column API pulls values itself; converters are required by the API but never called. */
-    private static final GroupConverter UNUSED_CONVERTER = new UnusedConverter();
+    static final GroupConverter UNUSED_CONVERTER = new UnusedConverter();
 
     /**
      * Reads {@code id}, {@code era}, {@code data_type}, the given features (in this order) and targets.
@@ -178,7 +178,7 @@ public final class ParquetFrameReader {
         }
     }
 
-    private static DataException corrupt(Path file, Exception e) {
+    static DataException corrupt(Path file, Exception e) {
         return new DataException(file + " is corrupt: " + e.getMessage() + ". Delete it and download it again.", e);
     }
 
@@ -237,7 +237,7 @@ public final class ParquetFrameReader {
      * Checks the Parquet magic at both ends before Parquet-MR sees the file, whose own errors ("not a Parquet
      * file (length is too low: 0)") do not say what to do.
      */
-    private static ParquetFileReader open(Path file) throws DataException {
+    static ParquetFileReader open(Path file) throws DataException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size == 0) {
@@ -268,7 +268,7 @@ public final class ParquetFrameReader {
         }
     }
 
-    private static void requireSupportedCompression(Path file, ParquetFileReader reader) throws DataException {
+    static void requireSupportedCompression(Path file, ParquetFileReader reader) throws DataException {
         for (BlockMetaData block : reader.getRowGroups()) {
             for (ColumnChunkMetaData column : block.getColumns()) {
                 if (!PageCodecs.SUPPORTED.contains(column.getCodec())) {
@@ -401,20 +401,8 @@ public final class ParquetFrameReader {
 
         private void readFeature(ColumnReader column, ColumnDescriptor descriptor, byte[] values, int offset,
                 int rows) throws DataException {
-            int defined = descriptor.getMaxDefinitionLevel();
-            boolean int64 = descriptor.getPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
-            for (int r = offset; r < offset + rows; r++) {
-                if (column.getCurrentDefinitionLevel() == defined) {
-                    long value = int64 ? column.getLong() : column.getInteger();
-                    if (value < 0 || value > FeatureFrame.MAX_VALUE) {
-                        throw outOfRange(descriptor, r, value);
-                    }
-                    values[r] = (byte) value;
-                } else {
-                    values[r] = FeatureFrame.MISSING;
-                }
-                column.consume();
-            }
+            FeatureChunkDecoder.readWithColumnReader(column, descriptor, values, offset, rows,
+                    (row, value) -> outOfRange(descriptor, row, value));
         }
 
         private DataException outOfRange(ColumnDescriptor column, int row, long value) {

@@ -21,11 +21,12 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * Builds XGBoost's quantile matrix (the binned form the {@code hist} method trains on: 1 byte a value by rows and
- * 1 again by columns on CPU) straight from int8 batches, through the C API: each batch is copied once, row-major,
- * into off-heap memory that an array-interface description ({@code "typestr": "|i1"}) hands to a proxy matrix;
- * XGBoost pulls the batches through a callback, several times (XGBoost 3.4: shape, sketch, bin by rows, bin by
- * columns). No float copy of the data exists anywhere, and only one batch is in memory beside the matrix, which
- * can also be kept on disk ({@link #buildOnDisk}). {@link FeatureFrame#MISSING} is declared XGBoost's missing value,
+ * 1 again by columns on CPU) straight from int8 batches, through the C API: each batch's columns are written once
+ * into off-heap memory, as they come out of the Parquet decoder (no transposing), and handed to a proxy matrix as
+ * one array interface a column ({@code "typestr": "|i1"}); XGBoost pulls the batches through a callback, several
+ * times (XGBoost 3.4: shape, sketch, bin by rows, bin by columns), and a single batch is read only once. No float
+ * copy of the data exists anywhere, and only one batch is in memory beside the matrix, which can also be kept on
+ * disk ({@link #buildOnDisk}). {@link FeatureFrame#MISSING} is declared XGBoost's missing value,
  * so it means what NaN means on the float path.
  *
  * <p>The result is an ordinary XGBoost4J {@link DMatrix} (it has the same native library, see {@link XgbNative}):
@@ -152,30 +153,42 @@ public final class Int8QuantileMatrix {
         }
     }
 
-    /** Answers XGBoost's callbacks: reset starts a pass over the batches, next hands XGBoost one batch. */
+    /**
+     * Answers XGBoost's callbacks: reset starts a pass over the batches, next hands XGBoost one batch. The columns
+     * go into one off-heap buffer, allocated once for the largest batch, column {@code j} at {@code j x largest},
+     * and XGBoost reads them where they are ({@code XGProxyDMatrixSetDataColumnar}, one array interface a column).
+     * When a whole pass was one batch, that batch is still in the buffer: later passes hand it over again
+     * without reading anything.
+     */
     private final class BatchFeeder implements AutoCloseable {
         private final TrainingBatches batches;
         private final int columns;
-        private final byte[][] columnScratch;
-        private final List<String> features;
         private final Pointer proxy;
         private Memory values;
         private Memory labels;
+        private long stride;
         /** Held here so that they stay reachable while XGBoost may call them. */
         final XgbCApi.ResetCallback onReset = this::reset;
         final XgbCApi.NextCallback onNext = this::next;
         NumeraiException failure;
+        private int batchesThisPass;
+        /** A whole pass was this one batch, which the buffer holds: -1 until a pass ended so. */
+        private int onlyBatchRows = -1;
+        private boolean onlyBatchGiven;
+        private int lastRows;
 
         BatchFeeder(TrainingBatches batches, List<String> features, Pointer proxy) {
             this.batches = batches;
-            this.features = features;
             this.columns = features.size();
-            this.columnScratch = new byte[columns][];
             this.proxy = proxy;
         }
 
         void reset(Pointer ignored) {
-            batches.reset();
+            batchesThisPass = 0;
+            onlyBatchGiven = false;
+            if (onlyBatchRows < 0) {
+                batches.reset();
+            }
         }
 
         int next(Pointer ignored) {
@@ -183,18 +196,29 @@ public final class Int8QuantileMatrix {
                 return 0;
             }
             try {
-                TrainingBatches.Batch batch = batches.next();
+                if (onlyBatchRows >= 0) {
+                    if (onlyBatchGiven) {
+                        return 0;
+                    }
+                    onlyBatchGiven = true;
+                    hand(onlyBatchRows);
+                    return 1;
+                }
+                allocate();
+                TrainingBatches.Batch batch = batches.next(this::put);
                 if (batch == null) {
+                    if (batchesThisPass == 1) {
+                        onlyBatchRows = lastRows;
+                        onlyBatchGiven = true;
+                        // the buffer serves the later passes: the batches' file and memory can go now
+                        batches.close();
+                    }
                     return 0;
                 }
-                int rows = batch.rows().length;
-                ensureCapacity(rows);
-                writeRowMajor(batch);
-                labels.write(0, batch.labels(), 0, rows);
-                xgb.check(xgb.api().XGProxyDMatrixSetDataDense(proxy, arrayInterface(values, "|i1", rows,
-                        columns)), "take an int8 batch");
-                xgb.check(xgb.api().XGDMatrixSetInfoFromInterface(proxy, "label", arrayInterface(labels, "<f4",
-                        rows, 0)), "take a batch's labels");
+                batchesThisPass++;
+                lastRows = batch.rows();
+                labels.write(0, batch.labels(), 0, batch.rows());
+                hand(batch.rows());
                 return 1;
             } catch (NumeraiException e) {
                 failure = e;
@@ -204,35 +228,44 @@ public final class Int8QuantileMatrix {
             return 0;
         }
 
-        /** One buffer for the largest batch, reused: XGBoost is done with a batch when it asks for the next. */
-        private void ensureCapacity(int rows) throws XgbNativeException {
-            long bytes = (long) rows * columns;
-            if (values == null || values.size() < bytes) {
-                memory.free(values);
-                memory.free(labels);
-                values = null;
-                labels = null;
-                values = memory.allocate(bytes, String.format(Locale.ROOT, "a batch of %,d rows x %d int8"
-                        + " features", rows, columns));
-                labels = memory.allocate(4L * rows, "a batch's labels");
+        /** Points the proxy at the buffer's first {@code rows} rows and their labels. */
+        private void hand(int rows) throws XgbNativeException {
+            xgb.check(xgb.api().XGProxyDMatrixSetDataColumnar(proxy, columnsInterface(rows)), "take an int8 batch");
+            xgb.check(xgb.api().XGDMatrixSetInfoFromInterface(proxy, "label", arrayInterface(labels, "<f4",
+                    rows, 0)), "take a batch's labels");
+        }
+
+        /** One buffer for the largest batch, for all passes: XGBoost is done with a batch when it asks for the next. */
+        private void allocate() throws XgbNativeException {
+            if (values == null) {
+                int largest = Math.max(1, batches.largestBatch());
+                stride = largest;
+                values = memory.allocate(stride * columns, String.format(Locale.ROOT, "a batch of %,d rows x %d int8"
+                        + " features", largest, columns));
+                labels = memory.allocate(4L * largest, "a batch's labels");
             }
         }
 
-        /** Transposes the frame's columns into row-major bytes, a block of rows at a time to stay in cache. */
-        private void writeRowMajor(TrainingBatches.Batch batch) {
-            FeatureFrame frame = batch.frame();
+        private void put(int feature, byte[] column, int rows) {
+            if (rows > stride || feature < 0 || feature >= columns) {
+                throw new IllegalStateException("a batch column of " + rows + " rows for feature " + feature
+                        + " does not fit the buffer of " + stride + " rows x " + columns + " features");
+            }
+            values.write(feature * stride, column, 0, rows);
+        }
+
+        /** A JSON list of one array interface a column: the C API's columnar form. */
+        private String columnsInterface(int rows) {
+            long base = Pointer.nativeValue(values);
+            StringBuilder json = new StringBuilder(columns * 96).append('[');
             for (int j = 0; j < columns; j++) {
-                columnScratch[j] = frame.feature(features.get(j));
-            }
-            int[] rows = batch.rows();
-            byte[] row = new byte[columns];
-            for (int i = 0; i < rows.length; i++) {
-                int source = rows[i];
-                for (int j = 0; j < columns; j++) {
-                    row[j] = columnScratch[j][source];
+                if (j > 0) {
+                    json.append(',');
                 }
-                values.write((long) i * columns, row, 0, columns);
+                json.append("{\"data\":[").append(base + j * stride).append(",true],\"shape\":[").append(rows)
+                        .append("],\"typestr\":\"|i1\",\"version\":3}");
             }
+            return json.append(']').toString();
         }
 
         @Override

@@ -17,7 +17,7 @@ import java.util.List;
 public interface XgbCApi extends Library {
     /** The functions {@link XgbNative} checks for before anything is called. */
     List<String> REQUIRED = List.of("XGBoostVersion", "XGBGetLastError", "XGProxyDMatrixCreate",
-            "XGProxyDMatrixSetDataDense", "XGDMatrixSetInfoFromInterface", "XGQuantileDMatrixCreateFromCallback",
+            "XGProxyDMatrixSetDataColumnar", "XGDMatrixSetInfoFromInterface", "XGQuantileDMatrixCreateFromCallback",
             "XGDMatrixFree");
 
     void XGBoostVersion(IntByReference major, IntByReference minor, IntByReference patch);
@@ -26,8 +26,11 @@ public interface XgbCApi extends Library {
 
     int XGProxyDMatrixCreate(PointerByReference out);
 
-    /** Points the proxy at a dense row-major batch described by array-interface JSON; XGBoost does not copy it. */
-    int XGProxyDMatrixSetDataDense(Pointer proxy, String arrayInterface);
+    /**
+     * Points the proxy at a batch given column by column: a JSON list of one array interface a column, each with
+     * its own data pointer; XGBoost does not copy them.
+     */
+    int XGProxyDMatrixSetDataColumnar(Pointer proxy, String columns);
 
     /** Sets a meta field ("label") of the proxy's current batch from array-interface JSON. */
     int XGDMatrixSetInfoFromInterface(Pointer handle, String field, String arrayInterface);

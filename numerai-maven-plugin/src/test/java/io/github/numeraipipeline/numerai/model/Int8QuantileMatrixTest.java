@@ -71,7 +71,7 @@ class Int8QuantileMatrixTest {
         ParquetTrainingBatches.Scan scan = ParquetTrainingBatches.scan(train, TARGET, 1);
         Path temp = Files.createDirectories(dir.resolve("tmp"));
         DMatrix matrix = new Int8QuantileMatrix(XgbNative.load(), new OffHeapMemory()).buildOnDisk(
-                new ParquetTrainingBatches(train, features, TARGET, scan.keptEras()), features, 256, 2, temp);
+                new ParquetTrainingBatches(train, features, scan), features, 256, 2, temp);
         try (var pages = Files.walk(temp)) {
             assertTrue(pages.anyMatch(p -> p.getFileName().toString().endsWith(".page")), "pages on disk");
         }
@@ -103,7 +103,7 @@ class Int8QuantileMatrixTest {
     void xgboostReadsTheBatchesAtLeastTwiceAndGetsTheSameRowsEachPass() throws Exception {
         ParquetTrainingBatches.Scan scan = ParquetTrainingBatches.scan(train, TARGET, 1);
         CountingBatches batches = new CountingBatches(
-                new ParquetTrainingBatches(train, features, TARGET, scan.keptEras()));
+                new ParquetTrainingBatches(train, features, scan));
 
         DMatrix matrix = new Int8QuantileMatrix(XgbNative.load(), new OffHeapMemory())
                 .build(batches, features, 256, 2);
@@ -115,12 +115,35 @@ class Int8QuantileMatrixTest {
     }
 
     @Test
+    void aSingleRowGroupIsReadOnceForAllOfXgboostsPassesAndTrainsTheSameBooster() throws Exception {
+        ModelConfig config = ModelFixtures.config(dir, "xgbt", 30);
+        Path oneGroup = dir.resolve("one-group.parquet");
+        new SyntheticDataset(ModelFixtures.SPEC).writeFile(DatasetFile.TRAIN, oneGroup,
+                LAYOUT.withRowGroupRows(100_000));
+        ParquetTrainingBatches.Scan scan = ParquetTrainingBatches.scan(oneGroup, TARGET, 1);
+        CountingBatches batches = new CountingBatches(new ParquetTrainingBatches(oneGroup, features, scan));
+        OffHeapMemory memory = new OffHeapMemory();
+
+        DMatrix matrix = new Int8QuantileMatrix(XgbNative.load(), memory).build(batches, features, 256, 2);
+        Booster viaOneBatch = new XgbTrainer(Duration.ofHours(1)).train(config, matrix);
+        matrix.dispose();
+
+        assertEquals(1, batches.fullPasses, "one pass over the file; the buffer serves XGBoost's other passes");
+        assertEquals(scan.rows(), batches.rowsServed);
+        assertEquals(0, memory.liveBytes());
+        // the same rows as the six row groups of the shared file
+        assertArrayEquals(trainOnInt8(config, new OffHeapMemory(), 1).toByteArray("json"),
+                viaOneBatch.toByteArray("json"));
+        viaOneBatch.dispose();
+    }
+
+    @Test
     void aFailingBatchStopsTheBuildWithItsOwnErrorAndFreesTheOffHeapMemory() throws Exception {
         ParquetTrainingBatches.Scan scan = ParquetTrainingBatches.scan(train, TARGET, 1);
         ModelException broken = new ModelException("row group 3 is broken");
         OffHeapMemory memory = new OffHeapMemory();
         TrainingBatches failing = new CountingBatches(
-                new ParquetTrainingBatches(train, features, TARGET, scan.keptEras()), 3, broken);
+                new ParquetTrainingBatches(train, features, scan), 3, broken);
 
         ModelException thrown = assertThrows(ModelException.class,
                 () -> new Int8QuantileMatrix(XgbNative.load(), memory).build(failing, features, 256, 2));
@@ -135,7 +158,7 @@ class Int8QuantileMatrixTest {
         OffHeapMemory memory = new OffHeapMemory();
 
         XgbNativeException thrown = assertThrows(XgbNativeException.class, () -> new Int8QuantileMatrix(XgbNative.load(),
-                memory).build(new ParquetTrainingBatches(train, features, TARGET, scan.keptEras()), features, 1, 2));
+                memory).build(new ParquetTrainingBatches(train, features, scan), features, 1, 2));
 
         assertTrue(thrown.getMessage().startsWith("XGBoost failed to build the quantile matrix"), thrown.getMessage());
         assertEquals(0, memory.liveBytes());
@@ -176,7 +199,7 @@ class Int8QuantileMatrixTest {
     static Booster trainOnInt8(ModelConfig config, OffHeapMemory memory, int eraStep) throws Exception {
         ParquetTrainingBatches.Scan scan = ParquetTrainingBatches.scan(train, TARGET, eraStep);
         DMatrix matrix = new Int8QuantileMatrix(XgbNative.load(), memory)
-                .build(new ParquetTrainingBatches(train, features, TARGET, scan.keptEras()), features, 256, 2);
+                .build(new ParquetTrainingBatches(train, features, scan), features, 256, 2);
         try {
             return new XgbTrainer(Duration.ofHours(1)).train(config, matrix);
         } finally {
@@ -204,15 +227,20 @@ class Int8QuantileMatrixTest {
         }
 
         @Override
-        public Batch next() throws NumeraiException {
+        public int largestBatch() {
+            return inner.largestBatch();
+        }
+
+        @Override
+        public Batch next(Columns columns) throws NumeraiException {
             if (++served == failAt) {
                 throw failure;
             }
-            Batch batch = inner.next();
+            Batch batch = inner.next(columns);
             if (batch == null) {
                 fullPasses++;
             } else {
-                rowsServed += batch.rows().length;
+                rowsServed += batch.rows();
             }
             return batch;
         }

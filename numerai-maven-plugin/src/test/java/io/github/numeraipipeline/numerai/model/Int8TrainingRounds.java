@@ -49,8 +49,7 @@ public final class Int8TrainingRounds {
         for (int round = 0; round < ROUNDS; round++) {
             OffHeapMemory memory = new OffHeapMemory();
             Int8QuantileMatrix builder = new Int8QuantileMatrix(XgbNative.load(), memory);
-            ParquetTrainingBatches batches = new ParquetTrainingBatches(train, features,
-                    SyntheticDataset.MAIN_TARGET, scan.keptEras());
+            ParquetTrainingBatches batches = new ParquetTrainingBatches(train, features, scan);
             DMatrix matrix = onDisk ? builder.buildOnDisk(batches, features, 256, 2, pages)
                     : builder.build(batches, features, 256, 2);
             offHeapLeft += memory.liveBytes();

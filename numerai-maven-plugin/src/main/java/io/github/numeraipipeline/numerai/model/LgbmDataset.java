@@ -77,21 +77,28 @@ final class LgbmDataset implements AutoCloseable {
         long start = System.nanoTime();
         int total = Math.toIntExact(rows);
         Sample sample = Sample.read(batches, features, total, sampleRows(total, features.size(), binSample));
+        double sampled = seconds(start);
         LgbmDataset dataset = new LgbmDataset(model, fromSample(model, sample.columns, total, params));
+        double binned = seconds(start);
         try {
             batches.reset();
             dataset.push(batches, features, total);
             dataset.names(features);
             dataset.labels(sample.labels);
-            LOG.info(String.format(Locale.ROOT, "Model %s: LightGBM's Dataset of %d rows built in %.1f s, its bins"
-                    + " found from %s", model, total, (System.nanoTime() - start) / 1e9,
-                    sample.columns.length == 0 || sample.columns[0].length == total ? "every row"
-                            : "a sample of " + sample.columns[0].length + " rows"));
+            int sampleRows = sample.columns.length == 0 ? total : sample.columns[0].length;
+            LOG.info(String.format(Locale.ROOT, "Model %s: LightGBM's Dataset of %d rows in %.1f s: bins from %s"
+                    + " (read %.1f s, binned %.1f s), rows pushed %.1f s", model, total, seconds(start),
+                    sampleRows == total ? "every row" : "a sample of " + sampleRows + " rows", sampled,
+                    binned - sampled, seconds(start) - binned));
             return dataset;
         } catch (NumeraiException | RuntimeException e) {
             dataset.close();
             throw e;
         }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 
     SWIGTYPE_p_void handle() {

@@ -33,21 +33,31 @@ import com.microsoft.ml.lightgbm.SWIGTYPE_p_p_int;
 import com.microsoft.ml.lightgbm.SWIGTYPE_p_p_void;
 import com.microsoft.ml.lightgbm.SWIGTYPE_p_void;
 import com.microsoft.ml.lightgbm.lightgbmlibConstants;
+import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
+import io.github.numeraipipeline.numerai.xgbnative.TrainingBatches;
 import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * LightGBM's training Dataset made from the int8 rows of a {@link FeatureFrame} without a float copy of them all:
- * the bins are found from a bounded, evenly spaced sample of the rows ({@code LGBM_DatasetCreateFromSampledColumn},
- * which takes each column's non-zero values, as LightGBM's own sampling does), then the rows are pushed a block at
- * a time ({@code LGBM_DatasetPushRows}) into LightGBM's binned store. Beside the 1-byte frame, memory outside the
- * heap is LightGBM's bins (about 1 byte a value for Numerai's 5 values), one float block, and the sample.
+ * LightGBM's training Dataset made from int8 batches of rows ({@link TrainingBatches}: a Parquet row group at a time,
+ * as XGBoost's int8 stream reads them) without a float copy of the train set, in two passes. The first keeps an
+ * evenly spaced sample of the rows (1 byte a value on the heap) and the labels, and LightGBM finds the bins from the
+ * sample ({@code LGBM_DatasetCreateFromSampledColumn}, which takes each column's non-zero values, as LightGBM's own
+ * sampling does). The second pushes every row, a block at a time, as float ({@code LGBM_DatasetPushRows}) into
+ * LightGBM's binned store. When the sample is every row (up to {@code bin_construct_sample_cnt} rows and
+ * {@value #SAMPLE_VALUES} values) the Dataset, and so the model, is the one LightGBM builds from a float matrix of
+ * the same rows ({@code LGBM_DatasetCreateFromMat}, what Python's lightgbm does). Beside one row group on the heap,
+ * memory is LightGBM's bins, the sample (at most about 240 MB outside the heap) and one float block.
  */
 final class LgbmDataset implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LgbmDataset.class);
     /** Rows converted to float and pushed per call. */
     private static final int BLOCK_ROWS = 4096;
-    /** Values the bin sample may hold (8 + 4 bytes each at most): about 240 MB, whatever the feature count. */
-    private static final long SAMPLE_VALUES = 20_000_000L;
+    /** Values the bin sample may hold (8 + 4 bytes each at most outside the heap): about 240 MB. */
+    static final long SAMPLE_VALUES = 20_000_000L;
 
     private final String model;
     private SWIGTYPE_p_void handle;
@@ -58,45 +68,104 @@ final class LgbmDataset implements AutoCloseable {
     }
 
     /**
-     * @param rows   the frame rows to train on, in this order
-     * @param labels one per row
-     * @param params LightGBM's params ({@link LgbmParams#text}): the Dataset's own (max_bin, ...) are read here
+     * @param batches the rows to train on, read twice (sample, then push)
+     * @param rows    how many rows the batches hold in all
+     * @param params  LightGBM's params ({@link LgbmParams#text}): the Dataset's own (max_bin, ...) are read here
      */
-    static LgbmDataset of(String model, FeatureFrame frame, List<String> features, int[] rows, float[] labels,
-            String params, int binSample) throws ModelException {
-        byte[][] columns = new byte[features.size()][];
-        for (int j = 0; j < columns.length; j++) {
-            columns[j] = frame.feature(features.get(j));
-        }
-        LgbmDataset dataset = new LgbmDataset(model, fromSample(model, columns, rows, params, binSample));
+    static LgbmDataset of(String model, TrainingBatches batches, List<String> features, long rows, String params,
+            int binSample) throws NumeraiException {
+        long start = System.nanoTime();
+        int total = Math.toIntExact(rows);
+        Sample sample = Sample.read(batches, features, total, sampleRows(total, features.size(), binSample));
+        double sampled = seconds(start);
+        LgbmDataset dataset = new LgbmDataset(model, fromSample(model, sample.columns, total, params));
+        double binned = seconds(start);
         try {
-            dataset.push(columns, rows);
+            batches.reset();
+            dataset.push(batches, features, total);
             dataset.names(features);
-            dataset.labels(labels);
+            dataset.labels(sample.labels);
+            int sampleRows = sample.columns.length == 0 ? total : sample.columns[0].length;
+            LOG.info(String.format(Locale.ROOT, "Model %s: LightGBM's Dataset of %d rows in %.1f s: bins from %s"
+                    + " (read %.1f s, binned %.1f s), rows pushed %.1f s", model, total, seconds(start),
+                    sampleRows == total ? "every row" : "a sample of " + sampleRows + " rows", sampled,
+                    binned - sampled, seconds(start) - binned));
             return dataset;
-        } catch (ModelException | RuntimeException e) {
+        } catch (NumeraiException | RuntimeException e) {
             dataset.close();
             throw e;
         }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
     }
 
     SWIGTYPE_p_void handle() {
         return handle;
     }
 
-    /** Rows in the sample: LightGBM's bin sample size, fewer when the features are many. */
+    /**
+     * Rows in the sample: every row up to LightGBM's bin sample size ({@code bin_construct_sample_cnt}, as
+     * LightGBM's own float path takes), fewer when the features are many ({@value #SAMPLE_VALUES} values at most).
+     */
     static int sampleRows(int rows, int features, int binSample) {
         long byMemory = Math.max(1000, SAMPLE_VALUES / Math.max(1, features));
         return (int) Math.min(rows, Math.min(binSample, byMemory));
     }
 
-    private static SWIGTYPE_p_void fromSample(String model, byte[][] columns, int[] rows, String params,
-            int binSample) throws ModelException {
-        int sample = sampleRows(rows.length, columns.length, binSample);
-        int[] sampleRows = new int[sample];
-        for (int k = 0; k < sample; k++) {
-            sampleRows[k] = rows[(int) ((long) k * rows.length / sample)];
+    /** The sampled rows' values by column (rows {@code k * total / count}, in order) and every row's label. */
+    private record Sample(byte[][] columns, float[] labels) {
+        static Sample read(TrainingBatches batches, List<String> features, int total, int count)
+                throws NumeraiException {
+            byte[][] columns = new byte[features.size()][count];
+            float[] labels = new float[total];
+            int offset = 0;
+            int k = 0;
+            for (TrainingBatches.Batch batch = batches.next(); batch != null; batch = batches.next()) {
+                int[] rows = batch.rows();
+                requireRows(offset + rows.length, total);
+                System.arraycopy(batch.labels(), 0, labels, offset, rows.length);
+                int end = offset + rows.length;
+                int first = k;
+                while (k < count && position(k, total, count) < end) {
+                    k++;
+                }
+                for (int j = 0; j < columns.length; j++) {
+                    byte[] column = batch.frame().feature(features.get(j));
+                    byte[] sampled = columns[j];
+                    for (int s = first; s < k; s++) {
+                        sampled[s] = column[rows[(int) (position(s, total, count) - offset)]];
+                    }
+                }
+                offset = end;
+            }
+            requireAllRows(offset, total);
+            return new Sample(columns, labels);
         }
+
+        private static long position(int k, int total, int count) {
+            return (long) k * total / count;
+        }
+    }
+
+    /** The batches must hold the rows the plan counted, no more, no fewer: else the Dataset would be wrong. */
+    private static void requireRows(int seen, int total) {
+        if (seen > total) {
+            throw new IllegalStateException("the training batches hold more than the " + total + " rows counted");
+        }
+    }
+
+    private static void requireAllRows(int seen, int total) {
+        if (seen != total) {
+            throw new IllegalStateException("the training batches hold " + seen + " rows, not the " + total
+                    + " counted");
+        }
+    }
+
+    private static SWIGTYPE_p_void fromSample(String model, byte[][] columns, int rows, String params)
+            throws ModelException {
+        int sample = columns.length == 0 ? 0 : columns[0].length;
         SWIGTYPE_p_p_double values = new_doublePtrArray(columns.length);
         SWIGTYPE_p_p_int indices = new_intPtrArray(columns.length);
         SWIGTYPE_p_int counts = new_intArray(columns.length);
@@ -107,8 +176,8 @@ final class LgbmDataset implements AutoCloseable {
             for (int j = 0; j < columns.length; j++) {
                 byte[] column = columns[j];
                 int count = 0;
-                for (int row : sampleRows) {
-                    if (column[row] != 0) {
+                for (byte value : column) {
+                    if (value != 0) {
                         count++;
                     }
                 }
@@ -117,7 +186,7 @@ final class LgbmDataset implements AutoCloseable {
                 indexArrays[j] = new_intArray(Math.max(1, count));
                 int at = 0;
                 for (int k = 0; k < sample; k++) {
-                    byte value = column[sampleRows[k]];
+                    byte value = column[k];
                     if (value != 0) {
                         doubleArray_setitem(valueArrays[j], at, value == FeatureFrame.MISSING ? Double.NaN : value);
                         intArray_setitem(indexArrays[j], at, k);
@@ -129,7 +198,7 @@ final class LgbmDataset implements AutoCloseable {
                 intArray_setitem(counts, j, count);
             }
             LgbmNative.check(LGBM_DatasetCreateFromSampledColumn(values, indices, columns.length, counts, sample,
-                    rows.length, rows.length, params, out), model, "find the bins of the training data");
+                    rows, rows, params, out), model, "find the bins of the training data");
             return voidpp_value(out);
         } finally {
             for (int j = 0; j < columns.length; j++) {
@@ -145,24 +214,39 @@ final class LgbmDataset implements AutoCloseable {
         }
     }
 
-    /** Every row, a block at a time; LightGBM finishes the Dataset when the last row is in. */
-    private void push(byte[][] columns, int[] rows) throws ModelException {
-        int width = columns.length;
-        SWIGTYPE_p_float block = new_floatArray((long) Math.min(BLOCK_ROWS, rows.length) * width);
+    /**
+     * Every row, a block at a time, each block within one batch; LightGBM finishes the Dataset when the last row is
+     * in.
+     */
+    private void push(TrainingBatches batches, List<String> features, int total) throws NumeraiException {
+        int width = features.size();
+        SWIGTYPE_p_float block = new_floatArray((long) Math.max(1, Math.min(BLOCK_ROWS, total)) * width);
+        byte[][] columns = new byte[width][];
         try {
-            for (int start = 0; start < rows.length; start += BLOCK_ROWS) {
-                int end = Math.min(rows.length, start + BLOCK_ROWS);
-                for (int i = start; i < end; i++) {
-                    long base = (long) (i - start) * width;
-                    for (int j = 0; j < width; j++) {
-                        byte value = columns[j][rows[i]];
-                        floatArray_setitem(block, base + j, value == FeatureFrame.MISSING ? Float.NaN : value);
-                    }
+            int offset = 0;
+            for (TrainingBatches.Batch batch = batches.next(); batch != null; batch = batches.next()) {
+                int[] rows = batch.rows();
+                requireRows(offset + rows.length, total);
+                for (int j = 0; j < width; j++) {
+                    columns[j] = batch.frame().feature(features.get(j));
                 }
-                LgbmNative.check(LGBM_DatasetPushRows(handle, float_to_voidp_ptr(block),
-                        lightgbmlibConstants.C_API_DTYPE_FLOAT32, end - start, width, start), model,
-                        "take the training rows");
+                for (int start = 0; start < rows.length; start += BLOCK_ROWS) {
+                    int end = Math.min(rows.length, start + BLOCK_ROWS);
+                    for (int i = start; i < end; i++) {
+                        long base = (long) (i - start) * width;
+                        int row = rows[i];
+                        for (int j = 0; j < width; j++) {
+                            byte value = columns[j][row];
+                            floatArray_setitem(block, base + j, value == FeatureFrame.MISSING ? Float.NaN : value);
+                        }
+                    }
+                    LgbmNative.check(LGBM_DatasetPushRows(handle, float_to_voidp_ptr(block),
+                            lightgbmlibConstants.C_API_DTYPE_FLOAT32, end - start, width, offset + start), model,
+                            "take the training rows");
+                }
+                offset += rows.length;
             }
+            requireAllRows(offset, total);
         } finally {
             delete_floatArray(block);
         }

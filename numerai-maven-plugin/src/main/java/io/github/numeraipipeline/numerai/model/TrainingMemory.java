@@ -65,13 +65,14 @@ final class TrainingMemory {
     /**
      * The one check before training, for the path chosen, against this JVM's maximum heap and the machine's memory
      * outside it: the float path and LightGBM read both files whole; the int8 paths stream the train file
-     * ({@code scan} says what they keep of it) and read the validation file whole.
+     * ({@code scan} says what they keep of it; LightGBM always streams) and read the validation file whole.
      */
     static void require(ModelLibrary library, String model, TrainingMatrix path, long trainRows, long validationRows,
             int features, int eraStep, ParquetTrainingBatches.Scan scan) throws ModelException {
         long maxHeap = Runtime.getRuntime().maxMemory();
         if (library == ModelLibrary.LIGHTGBM) {
-            checkLightGbm(model, Math.max(trainRows, validationRows), features, eraStep, maxHeap, physicalMemory());
+            checkValidation(model, validationRows, features, maxHeap);
+            checkLightGbm(model, scan.rows(), scan.largestRowGroup(), features, eraStep, maxHeap, physicalMemory());
         } else if (path.streams()) {
             checkValidation(model, validationRows, features, maxHeap);
             checkInt8(model, scan.rows(), scan.largestRowGroup(), features, path == TrainingMatrix.INT8_DISK,
@@ -126,24 +127,31 @@ final class TrainingMemory {
     }
 
     /**
-     * LightGBM (measured with lightgbm4j 4.3.0-1, docs/models.md): the whole file is read onto the heap as int8, as
-     * on the float path, and pushed a block of rows at a time into LightGBM's Dataset, which keeps Numerai's 5
-     * values a feature as small bins (consistent with a byte by columns and again by rows for the row-wise
-     * histograms that {@code force_row_wise} asks for): about {@value #LGBM_NATIVE_BYTES_PER_VALUE} bytes a trained
-     * value outside the heap at the peak, the bin sample (at most about 240 MB) and the float blocks coming out of
-     * the reserve.
+     * LightGBM (measured with lightgbm4j 4.3.0-1, docs/models.md): the train file is streamed a row group at a time,
+     * as on XGBoost's int8 path (one row group on the heap, twice while it is decoded, plus the labels and the bin
+     * sample's bytes: {@link LgbmDataset}), and pushed into LightGBM's Dataset, which keeps Numerai's 5 values a
+     * feature as small bins (consistent with a byte by columns and again by rows for the row-wise histograms that
+     * {@code force_row_wise} asks for): about {@value #LGBM_NATIVE_BYTES_PER_VALUE} bytes a trained value outside
+     * the heap at the peak, the bin sample (at most about 240 MB) and the float block coming out of the reserve.
      * Measured (bench.LgbmNativeMemory, 10 rounds, 1,000 features): the peak resident set above a pre-touched heap
      * was 407 MB at 100.8 M values and 609 MB at 201.6 M, 2.0 bytes a value and about 200 MB besides.
      */
     static final int LGBM_NATIVE_BYTES_PER_VALUE = 2;
 
-    static void checkLightGbm(String model, long fileRows, int features, int eraStep, long maxHeap, long physical)
-            throws ModelException {
-        requireHeapForWholeFile(model, fileRows, features, maxHeap);
-        long trainedRows = fileRows / eraStep;
+    static void checkLightGbm(String model, long trainedRows, int largestRowGroup, int features, int eraStep,
+            long maxHeap, long physical) throws ModelException {
+        long sample = Math.min(trainedRows, Math.max(1000, LgbmDataset.SAMPLE_VALUES / Math.max(1, features)))
+                * features;
+        long heap = 2 * heapNeeded(largestRowGroup, features) + trainedRows * Float.BYTES + sample;
+        if (heap > maxHeap) {
+            throw new ModelException(String.format(Locale.ROOT, "Model %s: streaming row groups of %,d rows x %d"
+                    + " features into LightGBM needs about %s of Java heap, but this JVM may use %s. Give Maven more"
+                    + " (MAVEN_OPTS=-Xmx%dg).", model, largestRowGroup, features, gib(heap), gib(maxHeap),
+                    (heap >> 30) + 2));
+        }
         long outside = trainedRows * features * LGBM_NATIVE_BYTES_PER_VALUE + NATIVE_RESERVE;
         if (outside > physical - maxHeap) {
-            throw new ModelException(String.format(Locale.ROOT, "Model %s: training on about %,d rows x %d features"
+            throw new ModelException(String.format(Locale.ROOT, "Model %s: training on %,d rows x %d features"
                     + " needs about %s of memory outside the Java heap (LightGBM's Dataset, %d bytes a value), but"
                     + " this machine has %s beside the %s heap. Train on fewer eras (-Dnumerai.train.eraStep=%d),"
                     + " choose a smaller feature set, or use a larger machine.", model, trainedRows, features,
@@ -152,7 +160,7 @@ final class TrainingMemory {
         }
     }
 
-    /** The float and LightGBM paths read the whole train (or validation) file onto the heap as int8. */
+    /** The float path reads the whole train (or validation) file onto the heap as int8. */
     private static void requireHeapForWholeFile(String model, long fileRows, int features, long maxHeap)
             throws ModelException {
         long heap = heapNeeded(fileRows, features);

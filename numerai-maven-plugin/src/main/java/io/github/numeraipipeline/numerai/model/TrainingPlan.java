@@ -11,8 +11,8 @@ import java.util.List;
  * How one config's train file reaches its library, decided once before anything heavy is read: the matrix path, and
  * that it fits this machine ({@link TrainingMemory}). The int8 paths bind the native library first (a missing
  * function says so at once) and count the rows they will train on from the era and target columns alone. A
- * LightGBM config reads the whole file as int8 (the float path's reading) and pushes it into LightGBM's own
- * Dataset, so it has its own memory check and its own name in the manifest.
+ * LightGBM config always takes the int8 stream, into LightGBM's own Dataset ({@link LgbmDataset}) instead of
+ * XGBoost's quantile matrix, so it has its own memory check and its own name in the manifest.
  */
 final class TrainingPlan {
     /** The manifest's {@code training.matrix} of a LightGBM model. */
@@ -32,16 +32,18 @@ final class TrainingPlan {
             int eraStep, TrainingMatrix asked) throws NumeraiException {
         long trainRows = ParquetFrameReader.rowCount(trainFile);
         long validationRows = ParquetFrameReader.rowCount(validationFile);
-        // LightGBM takes the rows from the int8 frame itself (LgbmDataset); the streams are XGBoost's
-        TrainingMatrix matrix = config.library() == ModelLibrary.LIGHTGBM ? TrainingMatrix.FLOAT
-                : asked.choose(trainRows / eraStep * features.size());
+        // LightGBM has one path, the int8 stream into its Dataset (LgbmDataset): numerai.train.matrix is XGBoost's
+        boolean lightGbm = config.library() == ModelLibrary.LIGHTGBM;
+        TrainingMatrix matrix = lightGbm ? TrainingMatrix.INT8 : asked.choose(trainRows / eraStep * features.size());
         XgbNative xgb = null;
         ParquetTrainingBatches.Scan scan = null;
         if (matrix.streams()) {
-            try {
-                xgb = XgbNative.load();
-            } catch (XgbNativeException e) {
-                throw ModelException.of(e);
+            if (!lightGbm) {
+                try {
+                    xgb = XgbNative.load();
+                } catch (XgbNativeException e) {
+                    throw ModelException.of(e);
+                }
             }
             scan = ParquetTrainingBatches.scan(trainFile, config.target(), eraStep);
         }
@@ -67,7 +69,7 @@ final class TrainingPlan {
         return config.library() == ModelLibrary.LIGHTGBM ? LIGHTGBM_DATASET : matrix.toString();
     }
 
-    /** The native binding on the int8 paths, else null. */
+    /** XGBoost's native binding on its int8 paths, else null (LightGBM's is {@link LgbmNative}). */
     XgbNative xgb() {
         return xgb;
     }
@@ -80,7 +82,7 @@ final class TrainingPlan {
     /** What the training log line adds about the matrix. */
     String describe(ModelConfig config) {
         if (config.library() == ModelLibrary.LIGHTGBM) {
-            return ", pushed from int8 into LightGBM's Dataset a block at a time";
+            return ", streamed as int8 into LightGBM's Dataset (bins from a sample, then every row pushed)";
         }
         return switch (matrix) {
             case INT8 -> ", streamed as int8 into XGBoost's quantile matrix";

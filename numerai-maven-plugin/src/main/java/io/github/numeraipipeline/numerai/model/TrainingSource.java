@@ -41,7 +41,7 @@ abstract sealed class TrainingSource implements AutoCloseable {
         return new WholeFile(config, features, train, rows, labels, eras);
     }
 
-    /** The plan's kept eras, a row group at a time, into the native binding. */
+    /** The plan's kept eras, a row group at a time, into XGBoost's quantile matrix or LightGBM's Dataset. */
     static TrainingSource int8Stream(TrainingPlan plan, ModelConfig config, Path trainFile, List<String> features) {
         return new Int8Stream(plan, config, features, new ParquetTrainingBatches(trainFile, features,
                 plan.scan()));
@@ -97,12 +97,10 @@ abstract sealed class TrainingSource implements AutoCloseable {
             }
         }
 
+        /** {@link TrainingPlan} streams a LightGBM config's rows: LightGBM never reads the whole file. */
         @Override
-        LgbmTrainer.Input lgbmDataset(Duration progressEvery) throws ModelException {
-            LgbmNative.load(config.name());
-            String params = LgbmParams.text(LgbmParams.of(config));
-            return new LgbmTrainer.Input(LgbmDataset.of(config.name(), frame, features, rows, labels, params,
-                    LgbmParams.binSample(config)), params, progressEvery);
+        LgbmTrainer.Input lgbmDataset(Duration progressEvery) {
+            throw new IllegalStateException("LightGBM's rows are streamed (TrainingPlan), not read whole");
         }
 
         /** The frame is the largest thing on the heap: it must be garbage before validation is read. */
@@ -148,10 +146,16 @@ abstract sealed class TrainingSource implements AutoCloseable {
             }
         }
 
-        /** {@link TrainingPlan} takes the whole-file path for LightGBM: its stream is XGBoost's quantile matrix. */
+        /**
+         * The same row groups, read twice into LightGBM's Dataset ({@link LgbmDataset}): one row group on the heap
+         * at a time, LightGBM's bins outside it.
+         */
         @Override
-        LgbmTrainer.Input lgbmDataset(Duration progressEvery) {
-            throw new IllegalStateException("the int8 stream feeds XGBoost only");
+        LgbmTrainer.Input lgbmDataset(Duration progressEvery) throws NumeraiException {
+            LgbmNative.load(config.name());
+            String params = LgbmParams.text(LgbmParams.of(config));
+            return new LgbmTrainer.Input(LgbmDataset.of(config.name(), batches, features, plan.scan().rows(), params,
+                    LgbmParams.binSample(config)), params, progressEvery);
         }
 
         @Override

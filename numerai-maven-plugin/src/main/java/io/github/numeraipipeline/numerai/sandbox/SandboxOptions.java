@@ -32,12 +32,12 @@ public record SandboxOptions(int port, Duration roundOpensIn, Duration roundWind
     }
 
     /**
-     * An open round (opened a minute ago, an hour to go), the two models the repository ships, and datasets of the
-     * real v5.2 live shape (6,720 x 2,748).
+     * An open round (opened a minute ago, an hour to go), the three models the repository ships (a LightGBM and two
+     * XGBoost), and datasets of the real v5.2 live shape (6,720 x 2,748).
      */
     public static SandboxOptions defaults() {
-        return new SandboxOptions(0, Duration.ofMinutes(-1), Duration.ofHours(1), 1294, List.of("xgba", "xgbb"),
-                SyntheticDatasetSpec.defaults(), Duration.ZERO);
+        return new SandboxOptions(0, Duration.ofMinutes(-1), Duration.ofHours(1), 1294,
+                List.of("lgba", "xgba", "xgbb"), SyntheticDatasetSpec.defaults(), Duration.ZERO);
     }
 
     public SandboxOptions withPort(int port) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.ml.lightgbm.SWIGTYPE_p_double;
+import com.microsoft.ml.lightgbm.SWIGTYPE_p_float;
 import com.microsoft.ml.lightgbm.SWIGTYPE_p_int;
 import com.microsoft.ml.lightgbm.SWIGTYPE_p_long_long;
 import com.microsoft.ml.lightgbm.SWIGTYPE_p_p_void;
@@ -15,9 +16,13 @@ import com.microsoft.ml.lightgbm.SWIGTYPE_p_void;
 import com.microsoft.ml.lightgbm.lightgbmlib;
 import com.microsoft.ml.lightgbm.lightgbmlibConstants;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
+import io.github.numeraipipeline.numerai.data.DatasetFile;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
+import io.github.numeraipipeline.numerai.data.FeatureSets;
 import io.github.numeraipipeline.numerai.io.Sha256;
 import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
+import io.github.numeraipipeline.numerai.sandbox.data.ParquetLayout;
+import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +91,28 @@ class LightGbmModelTest {
         byte[] model = ModelFixtures.bytes(trained.booster());
         assertArrayEquals(model, ModelFixtures.bytes(again));
         assertEquals(Sha256.of(model), otherJvm.get("model-sha256"));
+    }
+
+    @Test
+    void rowGroupsStreamedIntoLightGbmGiveTheModelLightGbmTrainsFromAFloatMatrixOfTheSameRows() throws Exception {
+        // several row groups, and missing values, so that the rows come in batches and some are NaN
+        Path files = dir.resolve("groups");
+        new SyntheticDataset(ModelFixtures.SPEC).write(files, List.of(DatasetFile.values()),
+                ParquetLayout.defaults().withRowGroupRows(1000).withFeatureNullRate(0.02));
+        ModelTraining.DataFiles grouped = new ModelTraining.DataFiles(files.resolve(DatasetCache.TRAIN),
+                files.resolve(DatasetCache.VALIDATION), files.resolve(DatasetCache.FEATURES));
+        ModelConfig config = config(dir.resolve("models"), "lgbt", 30);
+        Path streamed = ModelFixtures.train(config, grouped, ModelFixtures.boosters(dir.resolve("desk")),
+                dir.resolve("reports"), 2).booster();
+
+        List<String> features = FeatureSets.load(grouped.features()).featureSet("small");
+        FeatureFrame train = new ParquetFrameReader().read(grouped.train(), features, List.of("target"));
+        int[] rows = EraSelection.rows(train, "target", 2, null);
+        assertTrue(rows.length > 2000 && rows.length < train.rowCount(), "every 2nd era: " + rows.length);
+        String params = LgbmParams.text(LgbmParams.of(config));
+
+        assertEquals(lightGbmsOwnFloatTraining(train, features, rows, params, 30),
+                Files.readString(streamed, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -174,18 +201,19 @@ class LightGbmModelTest {
         ModelException xgb = assertThrows(ModelException.class,
                 () -> TrainingMemory.check("xgbm", 500_000, 2376, 1, 8 * gib, 16 * gib));
         assertTrue(xgb.getMessage().contains("XGBoost takes float32"), xgb.getMessage());
-        TrainingMemory.checkLightGbm("lgbm", 500_000, 2376, 1, 8 * gib, 16 * gib);
+        TrainingMemory.checkLightGbm("lgbm", 500_000, 50_000, 2376, 1, 8 * gib, 16 * gib);
 
         // on 10 GiB (2 beside the heap) LightGBM does not fit either, and is told how many eras would
         ModelException lgbm = assertThrows(ModelException.class,
-                () -> TrainingMemory.checkLightGbm("lgbm", 500_000, 2376, 1, 8 * gib, 10 * gib));
+                () -> TrainingMemory.checkLightGbm("lgbm", 500_000, 50_000, 2376, 1, 8 * gib, 10 * gib));
         assertTrue(lgbm.getMessage().contains("Model lgbm") && lgbm.getMessage().contains("LightGBM's Dataset")
                 && lgbm.getMessage().contains("-Dnumerai.train.eraStep=2"), lgbm.getMessage());
-        // and its heap is the whole int8 file, as on XGBoost's float path
+        // its heap is a row group at a time, not the whole file: 1 GiB streams 500k rows in row groups of 50k
+        TrainingMemory.checkLightGbm("lgbm", 500_000, 50_000, 2376, 1, gib, 16 * gib);
         ModelException heap = assertThrows(ModelException.class,
-                () -> TrainingMemory.checkLightGbm("lgbm", 500_000, 2376, 1, gib, 16 * gib));
-        assertTrue(heap.getMessage().contains("Java heap") && heap.getMessage().contains("MAVEN_OPTS=-Xmx3g"),
-                heap.getMessage());
+                () -> TrainingMemory.checkLightGbm("lgbm", 500_000, 500_000, 2376, 1, gib, 16 * gib));
+        assertTrue(heap.getMessage().contains("Java heap") && heap.getMessage().contains("row groups of 500,000")
+                && heap.getMessage().contains("MAVEN_OPTS=-Xmx4g"), heap.getMessage());
     }
 
     @Test
@@ -265,6 +293,63 @@ class LightGbmModelTest {
 
     private Path write(String name, String json) throws Exception {
         return Files.writeString(dir.resolve(name), json, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What Python's lightgbm does with a float32 array of the rows: LightGBM's own Dataset from the whole matrix
+     * ({@code LGBM_DatasetCreateFromMat}: its own bin sample, its own pushing), the same params, the same rounds.
+     */
+    static String lightGbmsOwnFloatTraining(FeatureFrame frame, List<String> features, int[] rows, String params,
+            int rounds) {
+        int width = features.size();
+        SWIGTYPE_p_float matrix = lightgbmlib.new_floatArray((long) rows.length * width);
+        SWIGTYPE_p_float labels = lightgbmlib.new_floatArray(rows.length);
+        SWIGTYPE_p_p_void out = lightgbmlib.new_voidpp();
+        SWIGTYPE_p_int finished = lightgbmlib.new_intp();
+        SWIGTYPE_p_long_long length = lightgbmlib.new_int64_tp();
+        float[] target = frame.target("target");
+        for (int j = 0; j < width; j++) {
+            byte[] column = frame.feature(features.get(j));
+            for (int i = 0; i < rows.length; i++) {
+                byte value = column[rows[i]];
+                lightgbmlib.floatArray_setitem(matrix, (long) i * width + j,
+                        value == FeatureFrame.MISSING ? Float.NaN : value);
+            }
+        }
+        for (int i = 0; i < rows.length; i++) {
+            lightgbmlib.floatArray_setitem(labels, i, target[rows[i]]);
+        }
+        try {
+            assertEquals(0, lightgbmlib.LGBM_DatasetCreateFromMat(lightgbmlib.float_to_voidp_ptr(matrix),
+                    lightgbmlibConstants.C_API_DTYPE_FLOAT32, rows.length, width, 1, params, null, out),
+                    lightgbmlib.LGBM_GetLastError());
+            SWIGTYPE_p_void dataset = lightgbmlib.voidpp_value(out);
+            try {
+                assertEquals(0, lightgbmlib.LGBM_DatasetSetFeatureNames(dataset, features.toArray(String[]::new),
+                        width));
+                assertEquals(0, lightgbmlib.LGBM_DatasetSetField(dataset, "label",
+                        lightgbmlib.float_to_voidp_ptr(labels), rows.length, lightgbmlibConstants.C_API_DTYPE_FLOAT32));
+                assertEquals(0, lightgbmlib.LGBM_BoosterCreate(dataset, params, out), lightgbmlib.LGBM_GetLastError());
+                SWIGTYPE_p_void booster = lightgbmlib.voidpp_value(out);
+                try {
+                    for (int round = 0; round < rounds; round++) {
+                        assertEquals(0, lightgbmlib.LGBM_BoosterUpdateOneIter(booster, finished));
+                    }
+                    return lightgbmlib.LGBM_BoosterSaveModelToStringSWIG(booster, 0, -1,
+                            lightgbmlibConstants.C_API_FEATURE_IMPORTANCE_SPLIT, 1 << 20, length);
+                } finally {
+                    lightgbmlib.LGBM_BoosterFree(booster);
+                }
+            } finally {
+                lightgbmlib.LGBM_DatasetFree(dataset);
+            }
+        } finally {
+            lightgbmlib.delete_floatArray(matrix);
+            lightgbmlib.delete_floatArray(labels);
+            lightgbmlib.delete_voidpp(out);
+            lightgbmlib.delete_intp(finished);
+            lightgbmlib.delete_int64_tp(length);
+        }
     }
 
     /** LightGBM's C API on its own: the model file loaded by LightGBM, doubles in, doubles out. */

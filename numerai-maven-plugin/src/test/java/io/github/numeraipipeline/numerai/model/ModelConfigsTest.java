@@ -32,11 +32,19 @@ class ModelConfigsTest {
     }
 
     @Test
-    void theShippedConfigsAreTheDesksTwoXgboostModels() throws Exception {
+    void theShippedConfigsAreTheDesksLightGbmAndTwoXgboostModels() throws Exception {
         List<ModelConfig> configs = ModelConfigs.load(REPOSITORY_MODELS, List.of());
 
-        assertEquals(List.of("xgba", "xgbb"), configs.stream().map(ModelConfig::name).toList());
-        ModelConfig xgba = configs.get(0);
+        assertEquals(List.of("lgba", "xgba", "xgbb"), configs.stream().map(ModelConfig::name).toList());
+        // Numerai's example model's shape, with 200 rounds instead of 2,000 so that the sandbox's daily run is quick
+        ModelConfig lgba = configs.get(0);
+        assertEquals(ModelLibrary.LIGHTGBM, lgba.library());
+        assertEquals("small", lgba.featureSet());
+        assertEquals(200, lgba.numBoostRound());
+        assertEquals(Map.of("objective", "regression", "learning_rate", 0.01, "num_leaves", 31, "max_depth", 5,
+                "feature_fraction", 0.1, "seed", 42), lgba.params());
+        assertEquals(REPOSITORY_MODELS.resolve("lgba.model.txt").toAbsolutePath().normalize(), lgba.booster());
+        ModelConfig xgba = configs.get(1);
         assertEquals("v5.0", xgba.dataVersion());
         assertEquals("small", xgba.featureSet());
         assertEquals("target", xgba.target());
@@ -44,7 +52,7 @@ class ModelConfigsTest {
         assertEquals(Map.of("objective", "reg:squarederror", "tree_method", "hist", "max_depth", 5, "eta", 0.1,
                 "subsample", 0.8, "colsample_bytree", 0.8, "seed", 42), xgba.params());
         assertEquals(REPOSITORY_MODELS.resolve("xgba.model.json").toAbsolutePath().normalize(), xgba.booster());
-        ModelConfig xgbb = configs.get(1);
+        ModelConfig xgbb = configs.get(2);
         assertEquals(100, xgbb.numBoostRound());
         assertEquals(Map.of("objective", "reg:squarederror", "tree_method", "hist", "max_depth", 8, "eta", 0.01,
                 "subsample", 0.7, "colsample_bytree", 0.7, "seed", 42), xgbb.params());

@@ -132,7 +132,8 @@ class ModelGoalsTest {
 
         String message = failureOf(mojo);
 
-        assertTrue(message.contains("No predictions file for xgba") && message.contains("run numerai:predict first"),
-                message);
+        // the repository's three models, each named with the file it lacks
+        assertTrue(message.contains("No predictions file for lgba (") && message.contains("xgba (")
+                && message.contains("xgbb (") && message.contains("run numerai:predict first"), message);
     }
 }

@@ -157,7 +157,7 @@ class SubmissionServiceTest {
         List<Outcome> outcomes = submit();
 
         assertEquals(List.of(Status.FAILED, Status.SUBMITTED), statuses(outcomes));
-        assertTrue(outcomes.get(0).detail().contains("no model named \"xgbz\"; its models are [xgba, xgbb]"),
+        assertTrue(outcomes.get(0).detail().contains("no model named \"xgbz\"; its models are [lgba, xgba, xgbb]"),
                 outcomes.get(0).detail());
     }
 

@@ -120,27 +120,26 @@ final class LgbmDataset implements AutoCloseable {
                 throws NumeraiException {
             byte[][] columns = new byte[features.size()][count];
             float[] labels = new float[total];
-            int offset = 0;
-            int k = 0;
-            for (TrainingBatches.Batch batch = batches.next(); batch != null; batch = batches.next()) {
-                int[] rows = batch.rows();
-                requireRows(offset + rows.length, total);
-                System.arraycopy(batch.labels(), 0, labels, offset, rows.length);
-                int end = offset + rows.length;
-                int first = k;
-                while (k < count && position(k, total, count) < end) {
-                    k++;
+            // where this batch starts and its first sampled row; changed only between batches, so the columns
+            // (put from several threads during a batch) read them unchanged
+            int[] offset = {0};
+            int[] first = {0};
+            TrainingBatches.Columns sampled = (feature, values, rows) -> {
+                byte[] column = columns[feature];
+                for (int s = first[0]; s < count && position(s, total, count) < offset[0] + rows; s++) {
+                    column[s] = values[(int) (position(s, total, count) - offset[0])];
                 }
-                for (int j = 0; j < columns.length; j++) {
-                    byte[] column = batch.frame().feature(features.get(j));
-                    byte[] sampled = columns[j];
-                    for (int s = first; s < k; s++) {
-                        sampled[s] = column[rows[(int) (position(s, total, count) - offset)]];
-                    }
+            };
+            for (TrainingBatches.Batch batch = batches.next(sampled); batch != null; batch = batches.next(sampled)) {
+                int end = offset[0] + batch.rows();
+                requireRows(end, total);
+                System.arraycopy(batch.labels(), 0, labels, offset[0], batch.rows());
+                while (first[0] < count && position(first[0], total, count) < end) {
+                    first[0]++;
                 }
-                offset = end;
+                offset[0] = end;
             }
-            requireAllRows(offset, total);
+            requireAllRows(offset[0], total);
             return new Sample(columns, labels);
         }
 
@@ -221,22 +220,20 @@ final class LgbmDataset implements AutoCloseable {
     private void push(TrainingBatches batches, List<String> features, int total) throws NumeraiException {
         int width = features.size();
         SWIGTYPE_p_float block = new_floatArray((long) Math.max(1, Math.min(BLOCK_ROWS, total)) * width);
-        byte[][] columns = new byte[width][];
+        // one batch's columns, copied out of the stream's reused arrays (one row group on the heap)
+        byte[][] columns = new byte[width][batches.largestBatch()];
+        TrainingBatches.Columns copy = (feature, values, rows) -> System.arraycopy(values, 0, columns[feature], 0, rows);
         try {
             int offset = 0;
-            for (TrainingBatches.Batch batch = batches.next(); batch != null; batch = batches.next()) {
-                int[] rows = batch.rows();
-                requireRows(offset + rows.length, total);
-                for (int j = 0; j < width; j++) {
-                    columns[j] = batch.frame().feature(features.get(j));
-                }
-                for (int start = 0; start < rows.length; start += BLOCK_ROWS) {
-                    int end = Math.min(rows.length, start + BLOCK_ROWS);
+            for (TrainingBatches.Batch batch = batches.next(copy); batch != null; batch = batches.next(copy)) {
+                int rows = batch.rows();
+                requireRows(offset + rows, total);
+                for (int start = 0; start < rows; start += BLOCK_ROWS) {
+                    int end = Math.min(rows, start + BLOCK_ROWS);
                     for (int i = start; i < end; i++) {
                         long base = (long) (i - start) * width;
-                        int row = rows[i];
                         for (int j = 0; j < width; j++) {
-                            byte value = columns[j][row];
+                            byte value = columns[j][i];
                             floatArray_setitem(block, base + j, value == FeatureFrame.MISSING ? Float.NaN : value);
                         }
                     }
@@ -244,7 +241,7 @@ final class LgbmDataset implements AutoCloseable {
                             lightgbmlibConstants.C_API_DTYPE_FLOAT32, end - start, width, offset + start), model,
                             "take the training rows");
                 }
-                offset += rows.length;
+                offset += rows;
             }
             requireAllRows(offset, total);
         } finally {

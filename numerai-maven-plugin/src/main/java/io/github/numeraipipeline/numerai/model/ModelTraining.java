@@ -6,6 +6,7 @@ import io.github.numeraipipeline.numerai.data.FeatureSets;
 import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
 import io.github.numeraipipeline.numerai.report.ValidationReport;
 import io.github.numeraipipeline.numerai.scoring.ValidationMetrics;
+import io.github.numeraipipeline.numerai.xgbnative.NativeHeap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -226,9 +227,11 @@ public final class ModelTraining {
             return new XgbBooster(new XgbTrainer(progressEvery).train(config, matrix));
         }
 
+        /** Also hands back what XGBoost freed while boosting (glibc keeps it otherwise), before validation. */
         @Override
         public void close() {
             matrix.dispose();
+            NativeHeap.trim();
         }
     }
 

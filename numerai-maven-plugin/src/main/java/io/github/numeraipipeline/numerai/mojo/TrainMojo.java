@@ -59,8 +59,8 @@ public class TrainMojo extends AbstractModelsMojo {
      * float matrix (about 13 bytes a trained value outside the heap); {@code int8} streams the file's row groups as
      * int8 into XGBoost's quantile matrix through its C API (2 bytes a value in memory; Linux); {@code int8-disk}
      * streams the same into XGBoost's external-memory matrix, whose pages go to {@code java.io.tmpdir} (little
-     * memory; as fast on the full v5 shape); {@code auto} takes {@code float} below 100 million trained values and
-     * {@code int8-disk} from there (on Linux). All give the same booster for Numerai's 0..4 features.
+     * memory; as fast on the full v5 shape); {@code auto} takes {@code float} below 100 million trained values,
+     * {@code int8} below 256 Mi (a matrix of up to 512 MiB) and {@code int8-disk} from there (on Linux). All give the same booster for Numerai's 0..4 features.
      *
      * @since 0.2.0
      */

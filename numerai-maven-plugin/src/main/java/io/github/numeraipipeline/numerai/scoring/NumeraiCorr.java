@@ -59,12 +59,17 @@ public final class NumeraiCorr {
 
     /** Pearson's correlation; NaN when either side has no spread. */
     public static double pearson(double[] x, double[] y) {
-        double mx = mean(x);
-        double my = mean(y);
+        return pearson(x, y, x.length);
+    }
+
+    /** The same over the first {@code n} values of each (scratch arrays reused across calls). */
+    static double pearson(double[] x, double[] y, int n) {
+        double mx = mean(x, n);
+        double my = mean(y, n);
         double sxy = 0;
         double sxx = 0;
         double syy = 0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < n; i++) {
             double dx = x[i] - mx;
             double dy = y[i] - my;
             sxy += dx * dy;
@@ -75,11 +80,15 @@ public final class NumeraiCorr {
     }
 
     static double mean(double[] values) {
+        return mean(values, values.length);
+    }
+
+    private static double mean(double[] values, int n) {
         double sum = 0;
-        for (double v : values) {
-            sum += v;
+        for (int i = 0; i < n; i++) {
+            sum += values[i];
         }
-        return sum / values.length;
+        return sum / n;
     }
 
     private static double pow15(double x) {

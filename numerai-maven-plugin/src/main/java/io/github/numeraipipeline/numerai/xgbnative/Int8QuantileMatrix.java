@@ -123,6 +123,7 @@ public final class Int8QuantileMatrix {
         } finally {
             feeder.close();
             xgb.api().XGDMatrixFree(proxy);
+            NativeHeap.trim();
         }
     }
 
@@ -184,6 +185,8 @@ public final class Int8QuantileMatrix {
         }
 
         void reset(Pointer ignored) {
+            // what XGBoost freed after the last pass goes back to the OS before the next pass allocates
+            NativeHeap.trim();
             batchesThisPass = 0;
             onlyBatchGiven = false;
             if (onlyBatchRows < 0) {

@@ -89,11 +89,14 @@ class ModelTrainingTest {
     }
 
     @Test
-    void autoStreamsLargeDataToDiskAndKeepsTheFloatPathForSmall() {
+    void autoStreamsLargeDataToDiskMediumDataInMemoryAndKeepsTheFloatPathForSmall() {
         long fullSet = 2_755_200L * 2376;
         assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.AUTO.choose(6000L * 42));
         assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.AUTO.choose(TrainingMatrix.INT8_FROM_VALUES - 1));
-        assertEquals(TrainingMatrix.INT8_DISK, TrainingMatrix.AUTO.choose(TrainingMatrix.INT8_FROM_VALUES));
+        assertEquals(TrainingMatrix.INT8, TrainingMatrix.AUTO.choose(TrainingMatrix.INT8_FROM_VALUES));
+        assertEquals(TrainingMatrix.INT8, TrainingMatrix.AUTO.choose(100_000L * 2376));
+        assertEquals(TrainingMatrix.INT8_DISK, TrainingMatrix.AUTO.choose(TrainingMatrix.DISK_FROM_VALUES));
+        assertEquals(TrainingMatrix.INT8_DISK, TrainingMatrix.AUTO.choose(500_000L * 2376));
         assertEquals(TrainingMatrix.INT8_DISK, TrainingMatrix.AUTO.choose(fullSet));
         assertEquals(TrainingMatrix.FLOAT, TrainingMatrix.FLOAT.choose(fullSet));
         assertEquals(TrainingMatrix.INT8, TrainingMatrix.INT8.choose(10));

@@ -24,7 +24,8 @@ cd "$ROOT/numerai-maven-plugin"
 
 ../mvnw -B -q -o -DskipTests package invoker:install dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-VERSION=$(ls target/local-repo/io/github/numeraipipeline/numerai-maven-plugin | grep -v '\.xml$' | head -1)
+# the version this tree builds: the root pom's ${revision} (the local repo may hold older ones)
+VERSION=$(sed -n 's:.*<revision>\(.*\)</revision>.*:\1:p' "$ROOT/pom.xml" | head -1)
 PYTHON=no
 if [ -x $PY ] && $PY -c 'import xgboost' 2>/dev/null; then PYTHON=yes; fi
 NPY=$([ $PYTHON = yes ] && echo npy || echo none)

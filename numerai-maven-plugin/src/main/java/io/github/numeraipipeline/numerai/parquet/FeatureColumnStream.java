@@ -1,14 +1,12 @@
 package io.github.numeraipipeline.numerai.parquet;
 
 import io.github.numeraipipeline.numerai.data.DataException;
-import io.github.numeraipipeline.numerai.data.DataIoException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -145,7 +143,7 @@ public final class FeatureColumnStream implements AutoCloseable {
                         rows, sink)));
             }
             for (Future<Void> slice : slices) {
-                await(slice);
+                ParquetFrameReader.awaitSlice(slice);
             }
         } catch (IOException | RuntimeException e) {
             throw ParquetFrameReader.corrupt(file, e);
@@ -183,27 +181,6 @@ public final class FeatureColumnStream implements AutoCloseable {
             }
         }
         return null;
-    }
-
-    private static void await(Future<Void> slice) throws DataException, IOException {
-        try {
-            slice.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DataIoException("Interrupted while reading", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof DataException data) {
-                throw data;
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw (Error) cause;
-        }
     }
 
     @Override

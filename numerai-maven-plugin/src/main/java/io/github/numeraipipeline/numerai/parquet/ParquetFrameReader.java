@@ -438,7 +438,7 @@ public final class ParquetFrameReader {
     }
 
     /** Waits for a slice of feature columns, passing its failure on as it was thrown. */
-    private static void awaitSlice(Future<Void> slice) throws DataException, IOException {
+    static void awaitSlice(Future<Void> slice) throws DataException, IOException {
         try {
             slice.get();
         } catch (InterruptedException e) {

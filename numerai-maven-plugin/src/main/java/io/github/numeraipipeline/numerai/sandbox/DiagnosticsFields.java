@@ -9,21 +9,6 @@ final class DiagnosticsFields {
     private DiagnosticsFields() {
     }
 
-    /** {@code diagnosticsUploadAuth}: like a submission's upload auth. */
-    static final class UploadAuth implements RootField {
-        private final SandboxTournament tournament;
-
-        UploadAuth(SandboxTournament tournament) {
-            this.tournament = tournament;
-        }
-
-        @Override
-        public Object answer(Field field, Call call) throws GraphQlFailure {
-            return tournament.announceUpload(tournament.ownModel(field.arguments().get("modelId")), "diagnostics",
-                    call.base());
-        }
-    }
-
     /** {@code createDiagnostics}: starts scoring the uploaded validation predictions; answers the run's id. */
     static final class Create implements RootField {
         private final SandboxTournament tournament;

@@ -24,11 +24,11 @@ final class SandboxApi {
         queries.put("accountProfile", new AccountFields.AccountProfile(tournament));
         queries.put("model", new AccountFields.Model(tournament));
         queries.put("submissions", new SubmissionFields.Submissions(tournament));
-        queries.put("submission_upload_auth", new SubmissionFields.UploadAuth(tournament));
+        queries.put("submission_upload_auth", new SubmissionFields.UploadAuth(tournament, "predictions"));
         queries.put("submissionDownloadAuth", new SubmissionFields.DownloadAuth(tournament));
         queries.put("submissionScores", new ScoreFields.SubmissionScores(tournament));
         queries.put("v2RoundModelPerformances", new ScoreFields.RoundModelPerformances(tournament));
-        queries.put("diagnosticsUploadAuth", new DiagnosticsFields.UploadAuth(tournament));
+        queries.put("diagnosticsUploadAuth", new SubmissionFields.UploadAuth(tournament, "diagnostics"));
         queries.put("diagnostics", new DiagnosticsFields.Poll(tournament, diagnostics));
         RootField staking = new NotInSandbox("staking");
         queries.put("v3StakeAuth", staking);

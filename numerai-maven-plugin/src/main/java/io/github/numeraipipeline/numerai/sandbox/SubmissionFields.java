@@ -9,18 +9,22 @@ final class SubmissionFields {
     private SubmissionFields() {
     }
 
-    /** {@code submission_upload_auth}: a server-side file name and a signed PUT URL for it. */
+    /**
+     * {@code submission_upload_auth} and {@code diagnosticsUploadAuth}: a server-side file name and a signed PUT URL
+     * for it; the kind of upload ("predictions" or "diagnostics") names the file.
+     */
     static final class UploadAuth implements RootField {
         private final SandboxTournament tournament;
+        private final String kind;
 
-        UploadAuth(SandboxTournament tournament) {
+        UploadAuth(SandboxTournament tournament, String kind) {
             this.tournament = tournament;
+            this.kind = kind;
         }
 
         @Override
         public Object answer(Field field, Call call) throws GraphQlFailure {
-            return tournament.announceUpload(tournament.ownModel(field.arguments().get("modelId")), "predictions",
-                    call.base());
+            return tournament.announceUpload(tournament.ownModel(field.arguments().get("modelId")), kind, call.base());
         }
     }
 

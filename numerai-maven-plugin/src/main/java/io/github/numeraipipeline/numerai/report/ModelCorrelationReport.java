@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -47,16 +46,16 @@ public final class ModelCorrelationReport {
             ObjectNode node = list.addObject();
             node.put("a", pair.a());
             node.put("b", pair.b());
-            putNumber(node, "mean", pair.mean());
-            putNumber(node, "std", pair.std());
-            putNumber(node, "min", pair.min());
-            putNumber(node, "max", pair.max());
+            ValidationReport.putNumber(node, "mean", pair.mean());
+            ValidationReport.putNumber(node, "std", pair.std());
+            ValidationReport.putNumber(node, "min", pair.min());
+            ValidationReport.putNumber(node, "max", pair.max());
             ArrayNode eras = node.putArray("eras");
             for (ModelCorrelation.EraCorrelation era : pair.eras()) {
                 ObjectNode e = eras.addObject();
                 e.put("era", era.era());
                 e.put("rows", era.rows());
-                putNumber(e, "corr", era.corr());
+                ValidationReport.putNumber(e, "corr", era.corr());
             }
         }
         return root;
@@ -77,7 +76,8 @@ public final class ModelCorrelationReport {
         for (String row : models) {
             html.append("<tr><th>").append(escape(row)).append("</th>");
             for (String column : models) {
-                html.append("<td>").append(row.equals(column) ? "1" : format(find(pairs, row, column))).append("</td>");
+                html.append("<td>").append(row.equals(column) ? "1" : ValidationReport.format(find(pairs, row, column)))
+                        .append("</td>");
             }
             html.append("</tr>\n");
         }
@@ -92,7 +92,7 @@ public final class ModelCorrelationReport {
             for (ModelCorrelation pair : pairs) {
                 double corr = pair.eras().stream().filter(e -> e.era().equals(era)).mapToDouble(
                         ModelCorrelation.EraCorrelation::corr).findFirst().orElse(Double.NaN);
-                html.append("<td>").append(format(corr)).append("</td>");
+                html.append("<td>").append(ValidationReport.format(corr)).append("</td>");
             }
             html.append("</tr>\n");
         }
@@ -102,17 +102,5 @@ public final class ModelCorrelationReport {
     private static double find(List<ModelCorrelation> pairs, String a, String b) {
         return pairs.stream().filter(p -> p.a().equals(a) && p.b().equals(b) || p.a().equals(b) && p.b().equals(a))
                 .mapToDouble(ModelCorrelation::mean).findFirst().orElse(Double.NaN);
-    }
-
-    private static String format(double value) {
-        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
-    }
-
-    private static void putNumber(ObjectNode node, String key, double value) {
-        if (Double.isFinite(value)) {
-            node.put(key, value);
-        } else {
-            node.putNull(key);
-        }
     }
 }

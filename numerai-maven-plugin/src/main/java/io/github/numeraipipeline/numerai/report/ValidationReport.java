@@ -236,11 +236,13 @@ public final class ValidationReport {
                 .append("</span></div>");
     }
 
-    private static String format(double value) {
+    /** A metric as the reports show it: four decimals, n/a where there is none. */
+    static String format(double value) {
         return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.4f", value);
     }
 
-    private static void putNumber(ObjectNode node, String key, double value) {
+    /** A metric in a report's JSON: null where there is none (JSON has no NaN). */
+    static void putNumber(ObjectNode node, String key, double value) {
         if (Double.isFinite(value)) {
             node.put(key, value);
         } else {

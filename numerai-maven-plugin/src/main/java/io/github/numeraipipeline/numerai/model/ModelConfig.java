@@ -30,7 +30,7 @@ import java.util.Map;
  *                      {@code bmc} (beyond a benchmark model) when asked for
  * @param benchmarkModel the column of {@code validation_benchmark_models.parquet} that {@code bmc} is measured
  *                      against, or null for the benchmark of the config's version and target
- *                      ({@link BenchmarkColumn})
+ *                      (e.g. {@code v52_lgbm_ender20} for v5.2 and {@code target_ender_20})
  */
 public record ModelConfig(String name, String type, String dataVersion, String featureSet, String target,
                           int numBoostRound, Map<String, Object> params, Path booster, Path source,

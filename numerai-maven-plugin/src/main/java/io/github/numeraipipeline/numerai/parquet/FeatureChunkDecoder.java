@@ -8,10 +8,12 @@ import java.util.Set;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ColumnReader;
 import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.column.page.PageReader;
 import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.io.ParquetDecodingException;
@@ -81,6 +83,20 @@ final class FeatureChunkDecoder {
             place(values, row, count, defined < count ? maxDefinition : -1,
                     encoded.encoding.usesDictionary() ? dictionary : null, bytes, int64, outOfRange);
             row += count;
+        }
+    }
+
+    /**
+     * Decodes one feature column chunk of a row group into {@code values[offset..offset + rows)}: with this
+     * decoder where the chunk's encodings allow ({@link #canDecode}), else through Parquet-MR's column reader.
+     */
+    void decodeChunk(PageReadStore group, ColumnChunkMetaData chunk, ColumnDescriptor column,
+            ColumnReadStoreImpl readers, byte[] values, int offset, int rows, OutOfRange outOfRange)
+            throws IOException, DataException {
+        if (canDecode(chunk)) {
+            decode(group.getPageReader(column), column, values, offset, outOfRange);
+        } else {
+            readWithColumnReader(readers.getColumnReader(column), column, values, offset, rows, outOfRange);
         }
     }
 

@@ -154,23 +154,16 @@ public final class FeatureColumnStream implements AutoCloseable {
             int slice, int first, int last, int groupRows, int[] rows, Sink sink) throws DataException, IOException {
         byte[] values = decoded[slice];
         byte[] kept = chosen[slice];
-        ColumnReadStoreImpl store = null;
+        ColumnReadStoreImpl readers = new ColumnReadStoreImpl(pages, ParquetFrameReader.UNUSED_CONVERTER, requested,
+                createdBy);
         for (int f = first; f < last; f++) {
             ColumnDescriptor column = schema.features[f];
             FeatureChunkDecoder.OutOfRange outOfRange = (row, value) -> new DataException(file + ": feature "
                     + column.getPath()[0] + " has value " + value + " in row " + row + " of row group " + group
                     + " (counting from 0); features must be integers 0..4. The file is not a Numerai v5 dataset or"
                     + " is corrupt.");
-            if (FeatureChunkDecoder.canDecode(chunks.get(ColumnPath.get(column.getPath())))) {
-                decoders[slice].decode(pages.getPageReader(column), column, values, 0, outOfRange);
-            } else {
-                if (store == null) {
-                    store = new ColumnReadStoreImpl(pages, ParquetFrameReader.UNUSED_CONVERTER, requested,
-                            createdBy);
-                }
-                FeatureChunkDecoder.readWithColumnReader(store.getColumnReader(column), column, values, 0,
-                        groupRows, outOfRange);
-            }
+            decoders[slice].decodeChunk(pages, chunks.get(ColumnPath.get(column.getPath())), column, readers, values,
+                    0, groupRows, outOfRange);
             if (rows == null) {
                 sink.column(f, values, groupRows);
             } else {

@@ -351,12 +351,8 @@ public final class ParquetFrameReader {
             ColumnReadStoreImpl store = columnReaders(group);
             for (int f = first; f < last; f++) {
                 ColumnDescriptor column = schema.features[f];
-                if (FeatureChunkDecoder.canDecode(chunks.get(ColumnPath.get(column.getPath())))) {
-                    decoder.decode(group.getPageReader(column), column, features[f], offset,
-                            (row, value) -> outOfRange(column, row, value));
-                } else {
-                    readFeature(store.getColumnReader(column), column, features[f], offset, rows);
-                }
+                decoder.decodeChunk(group, chunks.get(ColumnPath.get(column.getPath())), column, store, features[f],
+                        offset, rows, (row, value) -> outOfRange(column, row, value));
             }
             return null;
         }
@@ -397,12 +393,6 @@ public final class ParquetFrameReader {
                 }
                 column.consume();
             }
-        }
-
-        private void readFeature(ColumnReader column, ColumnDescriptor descriptor, byte[] values, int offset,
-                int rows) throws DataException {
-            FeatureChunkDecoder.readWithColumnReader(column, descriptor, values, offset, rows,
-                    (row, value) -> outOfRange(descriptor, row, value));
         }
 
         private DataException outOfRange(ColumnDescriptor column, int row, long value) {

@@ -22,7 +22,7 @@ DIR=${BENCH_DIR:-$HOME/.cache/numerai-pipeline/bench-training}/$ROWS
 PY=/usr/bin/python3
 cd "$ROOT/numerai-maven-plugin"
 
-../mvnw -B -q -o -DskipTests package invoker:install dependency:build-classpath \
+../mvnw -B -q -DskipTests package invoker:install dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 # the version this tree builds: the root pom's ${revision} (the local repo may hold older ones)
 VERSION=$(sed -n 's:.*<revision>\(.*\)</revision>.*:\1:p' "$ROOT/pom.xml" | head -1)

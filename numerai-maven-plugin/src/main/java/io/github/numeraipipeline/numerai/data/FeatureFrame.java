@@ -102,6 +102,46 @@ public final class FeatureFrame {
         return targets[index];
     }
 
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive) as a frame of their own; the values are copied. */
+    public FeatureFrame rows(int from, int to) {
+        byte[][] slicedFeatures = new byte[features.length][];
+        for (int f = 0; f < features.length; f++) {
+            slicedFeatures[f] = Arrays.copyOfRange(features[f], from, to);
+        }
+        float[][] slicedTargets = new float[targets.length][];
+        for (int t = 0; t < targets.length; t++) {
+            slicedTargets[t] = Arrays.copyOfRange(targets[t], from, to);
+        }
+        return new FeatureFrame(Arrays.copyOfRange(ids, from, to), Arrays.copyOfRange(eras, from, to),
+                Arrays.copyOfRange(dataTypes, from, to), featureNames, slicedFeatures, targetNames, slicedTargets);
+    }
+
+    /** This frame's rows, then {@code next}'s, which has the same features and targets in the same order. */
+    public FeatureFrame append(FeatureFrame next) {
+        if (!featureNames.equals(next.featureNames) || !targetNames.equals(next.targetNames)) {
+            throw new IllegalArgumentException("frames of different columns cannot be appended");
+        }
+        byte[][] joinedFeatures = new byte[features.length][];
+        for (int f = 0; f < features.length; f++) {
+            joinedFeatures[f] = join(features[f], next.features[f], new byte[rowCount() + next.rowCount()]);
+        }
+        float[][] joinedTargets = new float[targets.length][];
+        for (int t = 0; t < targets.length; t++) {
+            joinedTargets[t] = join(targets[t], next.targets[t], new float[rowCount() + next.rowCount()]);
+        }
+        int rows = rowCount() + next.rowCount();
+        return new FeatureFrame(join(ids, next.ids, new String[rows]), join(eras, next.eras, new String[rows]),
+                join(dataTypes, next.dataTypes, new String[rows]), featureNames, joinedFeatures, targetNames,
+                joinedTargets);
+    }
+
+    private static <A> A join(A first, A second, A into) {
+        int length = java.lang.reflect.Array.getLength(first);
+        System.arraycopy(first, 0, into, 0, length);
+        System.arraycopy(second, 0, into, length, java.lang.reflect.Array.getLength(second));
+        return into;
+    }
+
     private static List<String> view(String[] values) {
         return Collections.unmodifiableList(Arrays.asList(values));
     }

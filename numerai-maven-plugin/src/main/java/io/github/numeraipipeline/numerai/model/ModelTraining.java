@@ -3,6 +3,7 @@ package io.github.numeraipipeline.numerai.model;
 import io.github.numeraipipeline.numerai.NumeraiException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
 import io.github.numeraipipeline.numerai.data.FeatureSets;
+import io.github.numeraipipeline.numerai.parquet.EraBlocks;
 import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
 import io.github.numeraipipeline.numerai.report.ValidationReport;
 import io.github.numeraipipeline.numerai.scoring.ValidationMetrics;
@@ -11,10 +12,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -143,26 +146,51 @@ public final class ModelTraining {
         }
     }
 
-    /** Scores the booster on the validation file's rows of data type validation with a target. */
+    /**
+     * Scores the booster on the validation file's rows of data type validation with a target, a block of whole eras
+     * at a time ({@link EraBlocks}: the file is never on the heap at once); a file whose eras are not kept together
+     * is read whole.
+     */
     private Validated validate(ModelConfig config, DataFiles data, List<String> features,
             TrainedBooster booster, Map<String, Double> seconds) throws NumeraiException {
         long step = System.nanoTime();
         Path validationFile = data.validation();
-        FeatureFrame validation = reader.read(validationFile, features, List.of(config.target()));
-        int[] rows = EraSelection.rows(validation, config.target(), 1, EraSelection.VALIDATION);
-        if (rows.length == 0) {
+        ValidationReferences references = ValidationReferences.load(config, config.target(), data.metaModel(),
+                data.benchmarks());
+        List<ValidationMetrics> parts = new ArrayList<>();
+        try (EraBlocks blocks = EraBlocks.open(validationFile, features, List.of(config.target()))) {
+            for (FeatureFrame block = blocks.next(); block != null; block = blocks.next()) {
+                score(config, block, features, booster, references).ifPresent(parts::add);
+            }
+        } catch (EraBlocks.ErasNotTogether e) {
+            LOG.info("{}; scoring it read whole", e.getMessage());
+            parts.clear();
+            score(config, reader.read(validationFile, features, List.of(config.target())), features, booster,
+                    references).ifPresent(parts::add);
+        }
+        if (parts.isEmpty()) {
             throw new ModelException("Model " + config.name() + ": " + validationFile + " has no validation"
                     + " rows with a \"" + config.target() + "\" target to score on.");
         }
-        float[] predictions = booster.predict(config.name(), features, validation, rows);
-        ValidationMetrics metrics = ValidationMetrics.score(validation, config.target(), features, rows,
-                predictions, ValidationReferences.extras(config, validation, config.target(), data.metaModel(),
-                        data.benchmarks()));
+        references.requireMatches();
+        ValidationMetrics metrics = ValidationMetrics.combine(parts);
         seconds.put("validate", elapsed(step));
         LOG.info(String.format(Locale.ROOT, "Model %s on %d validation eras: mean corr %.4f, sharpe %.2f,"
                 + " max drawdown %.4f, max feature exposure %.3f", config.name(), metrics.eras().size(),
                 metrics.mean(), metrics.sharpe(), metrics.maxDrawdown(), metrics.maxFeatureExposure()));
-        return new Validated(metrics, rows.length);
+        return new Validated(metrics, metrics.rows());
+    }
+
+    /** The metrics of these rows' eras, of the rows of data type validation with a target; empty when none. */
+    private static Optional<ValidationMetrics> score(ModelConfig config, FeatureFrame rows, List<String> features,
+            TrainedBooster booster, ValidationReferences references) throws NumeraiException {
+        int[] scored = EraSelection.rows(rows, config.target(), 1, EraSelection.VALIDATION);
+        if (scored.length == 0) {
+            return Optional.empty();
+        }
+        float[] predictions = booster.predict(config.name(), features, rows, scored);
+        return Optional.of(ValidationMetrics.score(rows, config.target(), features, scored, predictions,
+                references.extrasFor(rows)));
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
 import io.github.numeraipipeline.numerai.scoring.ValidationMetrics;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,26 +25,60 @@ final class ValidationReferences {
     static final String META_MODEL_COLUMN = "numerai_meta_model";
     private static final String MAIN_TARGET_NAME = "ender20";
 
-    private ValidationReferences() {
+    private final ModelConfig config;
+    private final Reference meta;
+    private final Reference benchmark;
+
+    private ValidationReferences(ModelConfig config, Reference meta, Reference benchmark) {
+        this.config = config;
+        this.meta = meta;
+        this.benchmark = benchmark;
     }
 
     /**
+     * Reads the reference files the config asks for (by id, once), to match them to validation rows block by block.
+     *
      * @param metaModel  the version's {@code meta_model.parquet} in the cache, or null
      * @param benchmarks the version's {@code validation_benchmark_models.parquet} in the cache, or null
      * @param target     the target scored on (an ensemble's is {@code target})
      */
-    static ValidationMetrics.Extras extras(ModelConfig config, FeatureFrame validation, String target,
-            Path metaModel, Path benchmarks) throws NumeraiException {
-        double[] meta = config.validates("mmc")
-                ? perRow(config, validation, require(config, metaModel, "mmc", "meta_model.parquet"),
-                        META_MODEL_COLUMN)
+    static ValidationReferences load(ModelConfig config, String target, Path metaModel, Path benchmarks)
+            throws NumeraiException {
+        Reference meta = config.validates("mmc")
+                ? Reference.read(require(config, metaModel, "mmc", "meta_model.parquet"), META_MODEL_COLUMN)
                 : null;
-        double[] benchmark = null;
+        Reference benchmark = null;
         if (config.validates("bmc")) {
             Path file = require(config, benchmarks, "bmc", "validation_benchmark_models.parquet");
-            benchmark = perRow(config, validation, file, benchmarkColumn(config, target, file));
+            benchmark = Reference.read(file, benchmarkColumn(config, target, file));
         }
-        return new ValidationMetrics.Extras(config.validates("fnc"), meta, benchmark);
+        return new ValidationReferences(config, meta, benchmark);
+    }
+
+    /** The extras for a whole validation frame: {@link #load}, {@link #extrasFor}, {@link #requireMatches}. */
+    static ValidationMetrics.Extras extras(ModelConfig config, FeatureFrame validation, String target,
+            Path metaModel, Path benchmarks) throws NumeraiException {
+        ValidationReferences references = load(config, target, metaModel, benchmarks);
+        ValidationMetrics.Extras extras = references.extrasFor(validation);
+        references.requireMatches();
+        return extras;
+    }
+
+    /** What scoring these rows measures besides corr: the reference values of each row (NaN where none). */
+    ValidationMetrics.Extras extrasFor(FeatureFrame rows) {
+        return new ValidationMetrics.Extras(config.validates("fnc"), meta == null ? null : meta.perRow(rows),
+                benchmark == null ? null : benchmark.perRow(rows));
+    }
+
+    /** After the last rows: a reference that matched none of them is the file of another version. */
+    void requireMatches() throws ModelException {
+        for (Reference reference : Arrays.asList(meta, benchmark)) {
+            if (reference != null && reference.matched == 0) {
+                throw new ModelException("Model " + config.name() + ": " + reference.file + " ("
+                        + reference.column + ") has no value for any validation row of " + config.dataVersion()
+                        + "; is it the file of another version?");
+            }
+        }
     }
 
     /** The benchmark column BMC is measured against; an error naming the columns there are when it is not there. */
@@ -80,27 +115,40 @@ final class ValidationReferences {
         return file;
     }
 
-    /** The column's value for each frame row, by id; NaN where the file has none. */
-    private static double[] perRow(ModelConfig config, FeatureFrame validation, Path file, String column)
-            throws NumeraiException {
-        FeatureFrame reference = new ParquetFrameReader().read(file, List.of(), List.of(column));
-        float[] values = reference.target(column);
-        List<String> ids = reference.ids();
-        Map<String, Integer> index = new HashMap<>(ids.size() * 2);
-        for (int i = 0; i < ids.size(); i++) {
-            index.put(ids.get(i), i);
+    /** One column of a reference file by id, and how many validation rows it has matched so far. */
+    private static final class Reference {
+        private final Path file;
+        private final String column;
+        private final Map<String, Float> byId;
+        private long matched;
+
+        private Reference(Path file, String column, Map<String, Float> byId) {
+            this.file = file;
+            this.column = column;
+            this.byId = byId;
         }
-        double[] perRow = new double[validation.rowCount()];
-        int matched = 0;
-        for (int row = 0; row < perRow.length; row++) {
-            Integer i = index.get(validation.ids().get(row));
-            perRow[row] = i == null ? Double.NaN : values[i];
-            matched += Double.isNaN(perRow[row]) ? 0 : 1;
+
+        static Reference read(Path file, String column) throws NumeraiException {
+            FeatureFrame reference = new ParquetFrameReader().read(file, List.of(), List.of(column));
+            float[] values = reference.target(column);
+            List<String> ids = reference.ids();
+            Map<String, Float> byId = new HashMap<>(ids.size() * 2);
+            for (int i = 0; i < ids.size(); i++) {
+                byId.put(ids.get(i), values[i]);
+            }
+            return new Reference(file, column, byId);
         }
-        if (matched == 0) {
-            throw new ModelException("Model " + config.name() + ": " + file + " (" + column + ") has no value for any"
-                    + " validation row of " + config.dataVersion() + "; is it the file of another version?");
+
+        /** The column's value for each row, by id; NaN where the file has none. */
+        double[] perRow(FeatureFrame rows) {
+            double[] perRow = new double[rows.rowCount()];
+            List<String> ids = rows.ids();
+            for (int row = 0; row < perRow.length; row++) {
+                Float value = byId.get(ids.get(row));
+                perRow[row] = value == null ? Double.NaN : value;
+                matched += Double.isNaN(perRow[row]) ? 0 : 1;
+            }
+            return perRow;
         }
-        return perRow;
     }
 }

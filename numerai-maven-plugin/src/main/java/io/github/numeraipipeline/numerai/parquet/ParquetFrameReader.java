@@ -100,9 +100,11 @@ public final class ParquetFrameReader {
             List<BlockMetaData> blocks =
                     reader.getRowGroups().stream().filter(block -> block.getRowCount() > 0).toList();
             for (BlockMetaData block : blocks) {
-                PageReadStore group = reader.readNextRowGroup();
-                columns.readRowGroup(group, block, offset, threads);
-                offset += (int) group.getRowCount();
+                // closing a row group hands its buffers back to the reader's pool for the next one
+                try (PageReadStore group = reader.readNextRowGroup()) {
+                    columns.readRowGroup(group, block, offset, threads);
+                    offset += (int) group.getRowCount();
+                }
             }
             return columns.frame(featureNames, targetNames);
         } catch (IOException | RuntimeException e) {
@@ -161,11 +163,12 @@ public final class ParquetFrameReader {
             }
             try {
                 BlockMetaData block = blocks.get(next++);
-                PageReadStore group = reader.readNextRowGroup();
-                FrameColumns columns = new FrameColumns(file, schema, (int) group.getRowCount(),
-                        reader.getFileMetaData());
-                columns.readRowGroup(group, block, 0, threads);
-                return columns.frame(featureNames, targetNames);
+                try (PageReadStore group = reader.readNextRowGroup()) {
+                    FrameColumns columns = new FrameColumns(file, schema, (int) group.getRowCount(),
+                            reader.getFileMetaData());
+                    columns.readRowGroup(group, block, 0, threads);
+                    return columns.frame(featureNames, targetNames);
+                }
             } catch (IOException | RuntimeException e) {
                 throw corrupt(file, e);
             }
@@ -261,6 +264,8 @@ public final class ParquetFrameReader {
             return ParquetFileReader.open(new LocalInputFile(file),
                     ParquetReadOptions.builder(new PlainParquetConfiguration())
                             .withCodecFactory(PageCodecs.INSTANCE)
+                            .withAllocator(new ReadBufferPool())
+                            .withMaxAllocationInBytes(ReadBufferPool.BUFFER_BYTES)
                             .build());
         } catch (IOException | RuntimeException e) {
             throw new DataException(file + " has an unreadable Parquet footer (" + e.getMessage()

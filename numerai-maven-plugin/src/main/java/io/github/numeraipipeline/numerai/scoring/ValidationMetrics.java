@@ -105,6 +105,31 @@ public record ValidationMetrics(List<EraScore> eras, double mean, double std, do
         return summarize(eras, rows.length);
     }
 
+    /**
+     * The metrics of a file scored in parts of whole eras (no era in two parts): the same as scoring it at once,
+     * eras in era order, the cumulative correlation over all of them.
+     */
+    public static ValidationMetrics combine(List<ValidationMetrics> parts) {
+        Map<String, EraScore> byEra = new TreeMap<>();
+        int rows = 0;
+        for (ValidationMetrics part : parts) {
+            rows += part.rows();
+            for (EraScore era : part.eras()) {
+                if (byEra.put(era.era(), era) != null) {
+                    throw new IllegalArgumentException("era " + era.era() + " was scored in two parts");
+                }
+            }
+        }
+        List<EraScore> eras = new ArrayList<>();
+        double cumulative = 0;
+        for (EraScore era : byEra.values()) {
+            cumulative += era.corr();
+            eras.add(new EraScore(era.era(), era.rows(), era.corr(), cumulative, era.maxFeatureExposure(),
+                    era.feature(), era.fnc(), era.mmc(), era.bmc()));
+        }
+        return summarize(eras, rows);
+    }
+
     /** numerai-tools' {@code feature_neutral_corr} of one era. */
     static double featureNeutralCorr(FeatureFrame frame, List<String> features, int[] eraRows, double[] predictions,
             double[] targets) {

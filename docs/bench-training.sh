@@ -27,7 +27,8 @@ cd "$ROOT/numerai-maven-plugin"
 # the version this tree builds: the root pom's ${revision} (the local repo may hold older ones)
 VERSION=$(sed -n 's:.*<revision>\(.*\)</revision>.*:\1:p' "$ROOT/pom.xml" | head -1)
 PYTHON=no
-if [ -x $PY ] && $PY -c 'import xgboost' 2>/dev/null; then PYTHON=yes; fi
+# BENCH_PYTHON=no skips the baseline (the full set as an int8 array and Python's matrix need about 20 GB)
+if [ "${BENCH_PYTHON:-yes}" != no ] && [ -x $PY ] && $PY -c 'import xgboost' 2>/dev/null; then PYTHON=yes; fi
 NPY=$([ $PYTHON = yes ] && echo npy || echo none)
 java -Xmx3g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   io.github.numeraipipeline.numerai.model.bench.TrainingSliceData "$DIR" "$ROWS" 100000 $NPY

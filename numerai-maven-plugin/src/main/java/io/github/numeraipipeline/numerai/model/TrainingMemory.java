@@ -64,8 +64,10 @@ final class TrainingMemory {
 
     /**
      * The one check before training, for the path chosen, against this JVM's maximum heap and the machine's memory
-     * outside it: the float path and LightGBM read both files whole; the int8 paths stream the train file
-     * ({@code scan} says what they keep of it; LightGBM always streams) and read the validation file whole.
+     * outside it: the float path reads the train file whole; the int8 paths and LightGBM stream it ({@code scan}
+     * says what they keep of it); all score the validation file a block of whole eras at a time.
+     *
+     * @param validationRows the most validation rows held at once ({@code EraBlocks.rowsHeldAtMost})
      */
     static void require(ModelLibrary library, String model, TrainingMatrix path, long trainRows, long validationRows,
             int features, int eraStep, ParquetTrainingBatches.Scan scan) throws ModelException {
@@ -177,13 +179,13 @@ final class TrainingMemory {
         return Math.max(eraStep + 1, (int) Math.ceil((double) outside * eraStep / Math.max(1, physical - maxHeap)));
     }
 
-    /** Scoring reads the whole validation file onto the heap, whichever path trained. */
+    /** Scoring holds a block of whole validation eras on the heap as int8, whichever path trained. */
     static void checkValidation(String model, long validationRows, int features, long maxHeap)
             throws ModelException {
         long heap = heapNeeded(validationRows, features);
         if (heap > maxHeap) {
-            throw new ModelException(String.format(Locale.ROOT, "Model %s: scoring on %,d validation rows x %d"
-                    + " features needs about %s of Java heap, but this JVM may use %s. Give Maven more"
+            throw new ModelException(String.format(Locale.ROOT, "Model %s: scoring on blocks of up to %,d validation"
+                    + " rows x %d features needs about %s of Java heap, but this JVM may use %s. Give Maven more"
                     + " (MAVEN_OPTS=-Xmx%dg), or choose a smaller feature set.", model, validationRows, features,
                     gib(heap), gib(maxHeap), (heap >> 30) + 2));
         }

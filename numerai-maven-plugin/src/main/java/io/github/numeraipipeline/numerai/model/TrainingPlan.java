@@ -1,6 +1,7 @@
 package io.github.numeraipipeline.numerai.model;
 
 import io.github.numeraipipeline.numerai.NumeraiException;
+import io.github.numeraipipeline.numerai.parquet.EraBlocks;
 import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
 import io.github.numeraipipeline.numerai.xgbnative.XgbNative;
 import io.github.numeraipipeline.numerai.xgbnative.XgbNativeException;
@@ -31,7 +32,7 @@ final class TrainingPlan {
     static TrainingPlan decide(ModelConfig config, Path trainFile, Path validationFile, List<String> features,
             int eraStep, TrainingMatrix asked) throws NumeraiException {
         long trainRows = ParquetFrameReader.rowCount(trainFile);
-        long validationRows = ParquetFrameReader.rowCount(validationFile);
+        long validationRows = EraBlocks.rowsHeldAtMost(validationFile);
         // LightGBM has one path, the int8 stream into its Dataset (LgbmDataset): numerai.train.matrix is XGBoost's
         boolean lightGbm = config.library() == ModelLibrary.LIGHTGBM;
         TrainingMatrix matrix = lightGbm ? TrainingMatrix.INT8 : asked.choose(trainRows / eraStep * features.size());

@@ -44,6 +44,15 @@ public final class EraBlocks implements AutoCloseable {
         return new EraBlocks(file, new ParquetFrameReader().rowGroups(file, featureNames, targetNames));
     }
 
+    /**
+     * About the most rows reading the file block by block holds on the heap at once, for a memory check before
+     * it: a block is at most a row group and the era carried into it, copied once while it is cut, so three of the
+     * largest row groups (no more than the file) while an era fits in a row group, as in Numerai's files.
+     */
+    public static long rowsHeldAtMost(Path file) throws DataException {
+        return Math.min(ParquetFrameReader.rowCount(file), 3 * ParquetFrameReader.largestRowGroup(file));
+    }
+
     /** The next block of whole eras, in file order, or null after the last. */
     public FeatureFrame next() throws DataException {
         while (true) {

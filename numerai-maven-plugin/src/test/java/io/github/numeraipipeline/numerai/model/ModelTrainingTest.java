@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.numeraipipeline.numerai.data.DatasetCache;
 import io.github.numeraipipeline.numerai.data.DatasetFile;
+import io.github.numeraipipeline.numerai.data.FeatureFrame;
+import io.github.numeraipipeline.numerai.data.FeatureSets;
 import io.github.numeraipipeline.numerai.io.Sha256;
+import io.github.numeraipipeline.numerai.parquet.ParquetFrameReader;
 import io.github.numeraipipeline.numerai.sandbox.data.ParquetLayout;
 import io.github.numeraipipeline.numerai.sandbox.data.SyntheticDataset;
 import io.github.numeraipipeline.numerai.scoring.ValidationMetrics;
@@ -18,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.XGBoost;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,6 +157,30 @@ class ModelTrainingTest {
         assertTrue(metrics.mean() > 0.05, "mean corr " + metrics.mean());
         assertTrue(metrics.maxFeatureExposure() > 0 && metrics.maxFeatureExposure() <= 1);
         assertEquals(metrics.mean() / metrics.std(), metrics.sharpe(), 1e-12);
+    }
+
+    @Test
+    void scoresValidationABlockOfWholeErasAtATimeWithTheNumbersOfTheWholeFile() throws Exception {
+        ModelConfig config = ModelFixtures.config(dir.resolve("models"), "xgbt", 10);
+        // row groups of 100 rows cut the eras of 150 rows: every block carries an era over to the next
+        Path validation = dir.resolve("validation.parquet");
+        new SyntheticDataset(ModelFixtures.SPEC).writeFile(DatasetFile.VALIDATION, validation,
+                ParquetLayout.defaults().withRowGroupRows(100));
+        ModelTraining.DataFiles blocks = new ModelTraining.DataFiles(data.train(), validation, data.features());
+
+        ModelTraining.Outcome outcome = ModelFixtures.train(config, blocks, ModelFixtures.boosters(dir.resolve("data")),
+                dir.resolve("reports"), 1);
+
+        List<String> features = FeatureSets.load(data.features()).featureSet("small");
+        FeatureFrame whole = new ParquetFrameReader().read(validation, features, List.of("target"));
+        int[] rows = EraSelection.rows(whole, "target", 1, EraSelection.VALIDATION);
+        Booster booster = XGBoost.loadModel(outcome.booster().toString());
+        try {
+            assertEquals(ValidationMetrics.score(whole, "target", features, rows,
+                    XgbPredictor.predict(booster, features, whole, rows)), outcome.metrics());
+        } finally {
+            booster.dispose();
+        }
     }
 
     @Test

@@ -24,7 +24,8 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * 1 again by columns on CPU) straight from int8 batches, through the C API: each batch's columns are written once
  * into off-heap memory, as they come out of the Parquet decoder (no transposing), and handed to a proxy matrix as
  * one array interface a column ({@code "typestr": "|i1"}); XGBoost pulls the batches through a callback, several
- * times (XGBoost 3.4: shape, sketch, bin by rows, bin by columns), and a single batch is read only once. No float
+ * times (XGBoost 3.4: shape, bin by rows, bin by columns; its sketch is skipped, the cut points come from the values
+ * each feature takes, {@link ValuesSeen}), and a single batch is read only once. No float
  * copy of the data exists anywhere, and only one batch is in memory beside the matrix, which can also be kept on
  * disk ({@link #buildOnDisk}). {@link FeatureFrame#MISSING} is declared XGBoost's missing value,
  * so it means what NaN means on the float path.

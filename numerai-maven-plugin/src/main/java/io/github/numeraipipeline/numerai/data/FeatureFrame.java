@@ -121,15 +121,15 @@ public final class FeatureFrame {
         if (!featureNames.equals(next.featureNames) || !targetNames.equals(next.targetNames)) {
             throw new IllegalArgumentException("frames of different columns cannot be appended");
         }
+        int rows = rowCount() + next.rowCount();
         byte[][] joinedFeatures = new byte[features.length][];
         for (int f = 0; f < features.length; f++) {
-            joinedFeatures[f] = join(features[f], next.features[f], new byte[rowCount() + next.rowCount()]);
+            joinedFeatures[f] = join(features[f], next.features[f], new byte[rows]);
         }
         float[][] joinedTargets = new float[targets.length][];
         for (int t = 0; t < targets.length; t++) {
-            joinedTargets[t] = join(targets[t], next.targets[t], new float[rowCount() + next.rowCount()]);
+            joinedTargets[t] = join(targets[t], next.targets[t], new float[rows]);
         }
-        int rows = rowCount() + next.rowCount();
         return new FeatureFrame(join(ids, next.ids, new String[rows]), join(eras, next.eras, new String[rows]),
                 join(dataTypes, next.dataTypes, new String[rows]), featureNames, joinedFeatures, targetNames,
                 joinedTargets);

@@ -1,12 +1,16 @@
 package io.github.numeraipipeline.numerai.parquet;
 
 import io.github.numeraipipeline.numerai.data.DataException;
+import io.github.numeraipipeline.numerai.data.DataIoException;
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
 
 /**
  * A file's rows in blocks of whole eras, read a row group at a time, so that what scores eras one by one (the
@@ -50,7 +54,12 @@ public final class EraBlocks implements AutoCloseable {
      * largest row groups (no more than the file) while an era fits in a row group, as in Numerai's files.
      */
     public static long rowsHeldAtMost(Path file) throws DataException {
-        return Math.min(ParquetFrameReader.rowCount(file), 3 * ParquetFrameReader.largestRowGroup(file));
+        try (ParquetFileReader reader = ParquetFrameReader.open(file)) {
+            long largest = reader.getRowGroups().stream().mapToLong(BlockMetaData::getRowCount).max().orElse(0);
+            return Math.min(reader.getRecordCount(), 3 * largest);
+        } catch (IOException e) {
+            throw new DataIoException("Could not read " + file + ": " + e, e);
+        }
     }
 
     /** The next block of whole eras, in file order, or null after the last. */

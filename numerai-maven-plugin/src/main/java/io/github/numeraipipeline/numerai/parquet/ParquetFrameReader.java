@@ -230,15 +230,6 @@ public final class ParquetFrameReader {
         }
     }
 
-    /** Rows of the file's largest row group, from its footer. */
-    public static long largestRowGroup(Path file) throws DataException {
-        try (ParquetFileReader reader = open(file)) {
-            return reader.getRowGroups().stream().mapToLong(BlockMetaData::getRowCount).max().orElse(0);
-        } catch (IOException e) {
-            throw new DataIoException("Could not read " + file + ": " + e, e);
-        }
-    }
-
     static DataException missingFeatures(Path file, List<String> missing) {
         return new DataException(file + " lacks " + missing.size() + " feature" + (missing.size() == 1 ? "" : "s")
                 + " of the chosen feature set: " + NameList.summarize(missing) + ". Use features.json and data of"

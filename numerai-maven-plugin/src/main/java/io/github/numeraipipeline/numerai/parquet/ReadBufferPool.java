@@ -37,9 +37,4 @@ final class ReadBufferPool implements ByteBufferAllocator {
     public boolean isDirect() {
         return false;
     }
-
-    /** Buffers waiting to be reused. */
-    synchronized int pooled() {
-        return free.size();
-    }
 }

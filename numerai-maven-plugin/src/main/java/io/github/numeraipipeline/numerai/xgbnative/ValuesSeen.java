@@ -1,6 +1,7 @@
 package io.github.numeraipipeline.numerai.xgbnative;
 
 import io.github.numeraipipeline.numerai.data.FeatureFrame;
+import java.util.Arrays;
 
 /**
  * Which of the values 0..4 each feature takes in the rows trained on. XGBoost cuts a feature with no more distinct
@@ -72,7 +73,7 @@ final class ValuesSeen {
                             column[row++] = value;
                         }
                     }
-                    java.util.Arrays.fill(column, row, rows, FeatureFrame.MISSING);
+                    Arrays.fill(column, row, rows, FeatureFrame.MISSING);
                     columns.put(f, column, rows);
                 }
                 return new Batch(rows, new float[rows]);
